@@ -1,0 +1,67 @@
+package io.bpacat.catalog;
+
+import io.bpacat.diag.Diagnostics;
+import io.bpacat.parse.ParsedPage;
+import io.bpacat.parse.RulePageParser;
+import io.bpacat.parse.Vocabulary;
+import io.bpacat.source.SourceDecoder;
+import io.bpacat.source.SourceFile;
+import io.bpacat.source.SourceScanner;
+import io.bpacat.source.SourceText;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The catalog half of the pipeline: {@link SourceScanner} finds pages, {@link SourceDecoder} decodes them,
+ * {@link RulePageParser} parses each one, {@link CatalogAssembler} joins them across locales. Every problem becomes
+ * a diagnostic in the result; one broken page never stops the others.
+ */
+public final class CatalogBuilder {
+    private final SourceScanner scanner = new SourceScanner();
+    private final SourceDecoder decoder = new SourceDecoder();
+    private final RulePageParser parser;
+    private final CatalogAssembler assembler = new CatalogAssembler();
+
+    public CatalogBuilder(String defaultLocale) {
+        this.parser = new RulePageParser(Vocabulary.standard(), defaultLocale);
+    }
+
+    public CatalogBuilder() {
+        this("en-US");
+    }
+
+    /** Result of a catalog build: the catalog and the decoded sources (for printing diagnostics with their lines). */
+    public record Result(Catalog catalog, Map<String, SourceText> sources) {
+    }
+
+    public Result build(Path contentDir) {
+        return build(scanner.scan(contentDir));
+    }
+
+    public Result build(List<SourceFile> files) {
+        Diagnostics diags = new Diagnostics();
+        Map<String, SourceText> sources = new LinkedHashMap<>();
+        List<ParsedPage> parsed = new ArrayList<>();
+        for (SourceFile f : files) {
+            Optional<SourceText> text = decoder.decode(f, diags);
+            text.ifPresent(t -> sources.put(f.path(), t));
+            text.flatMap(t -> parse(t, diags)).ifPresent(parsed::add);
+        }
+        return new Result(assembler.assemble(parsed, diags), sources);
+    }
+
+    /** Parses one page; a parser failure becomes an error naming the page instead of ending the build. */
+    private Optional<ParsedPage> parse(SourceText text, Diagnostics diags) {
+        try {
+            return Optional.of(parser.parse(text, diags));
+        } catch (RuntimeException | StackOverflowError e) {
+            diags.error(text.file().path(), 0, 0, "BPA099", "the page could not be parsed: " + e,
+                    "simplify the page's structure, and report this as a bpacat bug with the page attached");
+            return Optional.empty();
+        }
+    }
+}
