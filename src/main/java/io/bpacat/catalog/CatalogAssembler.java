@@ -127,7 +127,7 @@ public final class CatalogAssembler {
                 .orElseGet(() -> splitOs(ref.appliesTo()));
         SortedMap<String, Translation> translations = new TreeMap<>();
         byLocale.forEach((locale, p) -> translations.put(locale, translation(p)));
-        return new Rule(id, assetId, Rule.Kind.RULE, null, severity, category, product, os, translations);
+        return new Rule(id, assetId, Rule.Kind.RULE, null, severity, category, product, os, translations, null);
     }
 
     /** The reference locale's value; a locale that disagrees is reported, naming both files. */
@@ -191,7 +191,7 @@ public final class CatalogAssembler {
                         + ref.path() + "; it is catalogued on its own", "check the heading's <a name> anchor");
             }
             out.add(new Rule(parentId + "." + slug, null, Rule.Kind.SUB_RULE, parentId, null, null, null, os,
-                    translations));
+                    translations, null));
         });
         return out;
     }

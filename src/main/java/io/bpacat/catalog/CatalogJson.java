@@ -59,6 +59,7 @@ public final class CatalogJson {
         n.put("product", r.product());
         ArrayNode os = n.putArray("operatingSystems");
         r.operatingSystems().forEach(os::add);
+        n.put("checker", r.checker());
         ObjectNode tr = n.putObject("translations");
         r.translations().forEach((locale, t) -> tr.set(locale, translation(t)));
         return n;

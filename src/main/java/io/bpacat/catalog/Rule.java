@@ -17,9 +17,11 @@ import java.util.TreeMap;
  * @param product          product/feature as written in the reference locale, or null
  * @param operatingSystems operating systems it applies to
  * @param translations     by BCP 47 locale
+ * @param checker          path of the rule's checker file relative to the content folder, or null when it has none
  */
 public record Rule(String id, String assetId, Kind kind, String parent, String severity, String category,
-                   String product, List<String> operatingSystems, SortedMap<String, Translation> translations) {
+                   String product, List<String> operatingSystems, SortedMap<String, Translation> translations,
+                   String checker) {
 
     /** Rule kinds as written in {@code catalog.json}. */
     public enum Kind {
@@ -39,6 +41,12 @@ public record Rule(String id, String assetId, Kind kind, String parent, String s
     public Rule {
         operatingSystems = List.copyOf(operatingSystems);
         translations = java.util.Collections.unmodifiableSortedMap(new TreeMap<>(translations));
+    }
+
+    /** This rule linked to a checker file. */
+    public Rule withChecker(String checkerPath) {
+        return new Rule(id, assetId, kind, parent, severity, category, product, operatingSystems, translations,
+                checkerPath);
     }
 
     /** The translation to show by default: en-US if present, else the first locale. */
