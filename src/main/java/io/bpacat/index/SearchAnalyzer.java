@@ -12,22 +12,22 @@ import org.apache.lucene.analysis.TokenFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
-import org.apache.lucene.analysis.de.GermanLightStemFilter;
-import org.apache.lucene.analysis.de.GermanNormalizationFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
-import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.es.SpanishAnalyzer;
-import org.apache.lucene.analysis.es.SpanishLightStemFilter;
 import org.apache.lucene.analysis.fr.FrenchAnalyzer;
-import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
 import org.apache.lucene.analysis.it.ItalianAnalyzer;
-import org.apache.lucene.analysis.it.ItalianLightStemFilter;
 import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
-import org.apache.lucene.analysis.pt.PortugueseLightStemFilter;
+import org.apache.lucene.analysis.snowball.SnowballFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.tartarus.snowball.ext.EnglishStemmer;
+import org.tartarus.snowball.ext.FrenchStemmer;
+import org.tartarus.snowball.ext.GermanStemmer;
+import org.tartarus.snowball.ext.ItalianStemmer;
+import org.tartarus.snowball.ext.PortugueseStemmer;
+import org.tartarus.snowball.ext.SpanishStemmer;
 
 /**
  * The analysis chain of one language, built from Lucene's parts and kept simple enough that the browser's search
@@ -37,7 +37,8 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  *       characters (Han, Hiragana, Katakana, Hangul) is its own run and becomes overlapping bigrams (a lone
  *       character stays a unigram), marked as keywords so no later filter changes them;</li>
  *   <li>Lucene's stop filter with the language's default stop set (exported as data for the browser);</li>
- *   <li>the language's Lucene light stemmer (Porter for English; German normalization first for German);</li>
+ *   <li>the language's Snowball stemmer as Lucene ships it ({@link SnowballFilter}; the browser runs the same
+ *       stemmers converted to JavaScript, {@code site-templates/js/search/stemmers/});</li>
  *   <li>{@link FoldingFilter}: accents folded (NFD, combining marks dropped, a few letters spelled out).</li>
  * </ol>
  * Languages without a stemmer here get steps 1, 2 (when Lucene has a stop set) and 4.
@@ -53,12 +54,12 @@ public final class SearchAnalyzer extends Analyzer {
             "pt", PortugueseAnalyzer.getDefaultStopSet());
 
     private static final Map<String, Function<TokenStream, TokenStream>> STEMMERS = Map.of(
-            "en", PorterStemFilter::new,
-            "it", ItalianLightStemFilter::new,
-            "de", ts -> new GermanLightStemFilter(new GermanNormalizationFilter(ts)),
-            "fr", FrenchLightStemFilter::new,
-            "es", SpanishLightStemFilter::new,
-            "pt", PortugueseLightStemFilter::new);
+            "en", ts -> new SnowballFilter(ts, new EnglishStemmer()),
+            "it", ts -> new SnowballFilter(ts, new ItalianStemmer()),
+            "de", ts -> new SnowballFilter(ts, new GermanStemmer()),
+            "fr", ts -> new SnowballFilter(ts, new FrenchStemmer()),
+            "es", ts -> new SnowballFilter(ts, new SpanishStemmer()),
+            "pt", ts -> new SnowballFilter(ts, new PortugueseStemmer()));
 
     private final String language;
 

@@ -52,6 +52,23 @@ class SearchRecallTest {
     }
 
     @Test
+    void inflectedFormsFindTheirBaseForms() {
+        Searcher searcher = new Searcher(index);
+        assertTopTitleContains(searcher, "replicazione", "it-IT", "replica");
+        assertTopTitleContains(searcher, "Arbeitsspeichers", "de-DE", "Arbeitsspeicher");
+        assertTopTitleContains(searcher, "réplications", "fr-FR", "réplication");
+        assertTopTitleContains(searcher, "checkpoint", "en-US", "checkpoints");
+    }
+
+    private static void assertTopTitleContains(Searcher searcher, String query, String locale, String word) {
+        List<Searcher.Hit> hits = searcher.search(new SearchQuery(query + " ", java.util.Set.of(), java.util.Set.of(),
+                java.util.Set.of(), java.util.Set.of(locale)), 3);
+        assertTrue(!hits.isEmpty() && hits.get(0).document().title().toLowerCase(java.util.Locale.ROOT)
+                        .contains(word.toLowerCase(java.util.Locale.ROOT)),
+                query + " → " + hits.stream().map(h -> h.document().title()).toList());
+    }
+
+    @Test
     void assetIdGoesStraightToItsRule() {
         Searcher searcher = new Searcher(index);
         List<Searcher.Hit> hits = searcher.search(SearchQuery.of("930F927C"), 10);
