@@ -93,6 +93,43 @@ public final class SearchAnalyzer extends Analyzer {
         return new TokenStreamComponents(source, new FoldingFilter(ts));
     }
 
+    /**
+     * The words of a text as typed, before stop words and stemming: tokenized, lower-cased and folded (CJK runs as
+     * bigrams). Search uses the last one for prefix matching.
+     */
+    public static java.util.List<String> rawWords(String text) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (WordTokenizer t = new WordTokenizer()) {
+            t.setReader(new java.io.StringReader(text));
+            t.reset();
+            CharTermAttribute term = t.getAttribute(CharTermAttribute.class);
+            KeywordAttribute kw = t.getAttribute(KeywordAttribute.class);
+            while (t.incrementToken()) {
+                out.add(kw.isKeyword() ? term.toString() : FoldingFilter.fold(term.toString()));
+            }
+            t.end();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** The analyzed terms of a text, in order, with repeats. */
+    public java.util.List<String> terms(String text) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (TokenStream ts = tokenStream("body", text)) {
+            CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+            ts.reset();
+            while (ts.incrementToken()) {
+                out.add(term.toString());
+            }
+            ts.end();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out;
+    }
+
     /** Whether a code point belongs to a script searched by bigrams. */
     static boolean isCjk(int cp) {
         Character.UnicodeScript s = Character.UnicodeScript.of(cp);
