@@ -46,7 +46,7 @@ export function language(locale) {
  * @param {string} locale a language or BCP 47 locale; its primary subtag picks the stemmer
  * @param {Iterable<string>|null} [stopWords] the language's stop set, as exported by the Java build
  * @returns {{language: string, tokens: (text: string) => {term: string, start: number, end: number}[],
- *            terms: (text: string) => string[]}}
+ *            terms: (text: string) => string[], words: (text: string) => string[]}}
  */
 export function createAnalyzer(locale, stopWords) {
   const lang = language(locale);
@@ -71,7 +71,16 @@ export function createAnalyzer(locale, stopWords) {
     language: lang,
     tokens,
     terms: (text) => tokens(text).map((t) => t.term),
+    words,
   });
+}
+
+/**
+ * The words of a text as typed, before stop words and stemming: tokenized, lower-cased and folded (CJK runs as
+ * bigrams), as SearchAnalyzer.rawWords; search uses the last one for prefix matching.
+ */
+export function words(text) {
+  return tokenize(String(text)).map((t) => (t.keyword ? t.term : fold(t.term)));
 }
 
 const WORD = /[\p{L}\p{Nd}\p{M}]/uy;

@@ -3,7 +3,7 @@
 // comparison with Java is AnalysisParityTest.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createAnalyzer, fold, language, lower, tokenize } from './analysis.js';
+import { createAnalyzer, fold, language, lower, tokenize, words } from './analysis.js';
 
 function stems(lang, text) {
   return Object.fromEntries(createAnalyzer(lang).tokens(text).map((t) => [text.substring(t.start, t.end), t.term]));
@@ -102,4 +102,9 @@ test('languages without a stemmer: tokenizer, stop words and folding only', () =
 
 test('the tokenizer splits on everything but letters, digits and marks', () => {
   assert.deepEqual(tokenize("l'host dell’IPv4 x86_64 ٣٤ ⑤").map((t) => t.term), ['l', 'host', 'dell', 'ipv4', 'x86', '64', '٣٤']);
+});
+
+test('raw words: folded but neither stopped nor stemmed, CJK bigrams kept', () => {
+  assert.deepEqual(words('The Réplicas 虚拟机'), ['the', 'replicas', '虚拟', '拟机']);
+  assert.deepEqual(createAnalyzer('it', ['di']).words('Copie di Hyper-V'), ['copie', 'di', 'hyper', 'v']);
 });

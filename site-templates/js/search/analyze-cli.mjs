@@ -2,10 +2,11 @@
 // Runs the browser's analysis chain from the command line, for AnalysisParityTest and for people:
 //   echo '{"language":"it","stopWords":["di"],"texts":["Replica di Hyper-V"]}' | node analyze-cli.mjs
 // Input (stdin, JSON): {language, stopWords (array, optional), texts (array of strings)}.
-// Output (stdout, JSON): one array per text of {term, start, end}.
+// Output (stdout, JSON): one array per text of {term, start, end}; with "output": "words", one array per
+// text of its raw words (SearchAnalyzer.rawWords: before stop words and stemming).
 // With {"unicode": true} instead, prints the character tables the tokenizer and folding rely on (word and
 // CJK code point ranges, lower-case and folding maps), so the test can compare them with Java's.
-import { createAnalyzer, fold, isCjk, isWordChar, lower } from './analysis.js';
+import { createAnalyzer, fold, isCjk, isWordChar, lower, words } from './analysis.js';
 
 async function readStdin() {
   const chunks = [];
@@ -49,6 +50,7 @@ function main(input) {
   if (typeof request.language !== 'string' || !Array.isArray(request.texts)) {
     throw new Error('expected {"language": "en", "stopWords": [...], "texts": ["..."]} on stdin');
   }
+  if (request.output === 'words') return request.texts.map(words);
   const analyzer = createAnalyzer(request.language, request.stopWords);
   return request.texts.map((text) => analyzer.tokens(text));
 }

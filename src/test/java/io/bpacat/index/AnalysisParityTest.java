@@ -154,6 +154,44 @@ class AnalysisParityTest {
         assertParity(language, samples);
     }
 
+    /** The raw words (before stop words and stemming) that search uses for prefix matching, for every sample. */
+    @Test
+    void rawWordsAnalyzeAlike() throws IOException {
+        List<Sample> samples = new ArrayList<>(lines(DATA.resolve("edge-cases.txt")));
+        samples.addAll(lines(DATA.resolve("cjk.txt")));
+        Path corpus = TestPaths.corpus();
+        for (String locale : List.of("en-us", "it-it", "de-de", "fr-fr")) {
+            try (Stream<Path> files = Files.walk(corpus.resolve(locale))) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
+                    samples.add(new Sample(corpus.relativize(f).toString(), Files.readString(f)));
+                }
+            }
+        }
+        Map<String, Object> request = Map.of("output", "words", "language", "",
+                "texts", samples.stream().map(Sample::text).toList());
+        JsonNode reply = JSON.readTree(node(JSON.writeValueAsString(request)));
+        List<String> mismatches = new ArrayList<>();
+        int words = 0;
+        for (int i = 0; i < samples.size(); i++) {
+            List<String> java = SearchAnalyzer.rawWords(samples.get(i).text());
+            List<String> js = new ArrayList<>();
+            reply.get(i).forEach(w -> js.add(w.asText()));
+            words += java.size();
+            if (!java.equals(js)) {
+                int at = 0;
+                while (at < Math.min(java.size(), js.size()) && java.get(at).equals(js.get(at))) {
+                    at++;
+                }
+                mismatches.add(samples.get(i).source() + ": word " + at + ": Java "
+                        + java.subList(at, Math.min(java.size(), at + 3)) + ", JavaScript "
+                        + js.subList(at, Math.min(js.size(), at + 3)));
+            }
+        }
+        System.out.printf("raw words parity: %d texts, %d words, %d mismatching texts%n", samples.size(), words,
+                mismatches.size());
+        assertEquals(List.of(), mismatches.subList(0, Math.min(SHOWN, mismatches.size())));
+    }
+
     /**
      * The character classes the tokenizer and folding use, over all of Unicode. Java 17 knows Unicode 13; node and
      * browsers know newer versions, so code points Java leaves unassigned may differ (reported, not failed); every
