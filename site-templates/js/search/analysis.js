@@ -3,36 +3,15 @@
 //      CJK characters (Han, Hiragana, Katakana, Hangul) is its own run and becomes overlapping bigrams
 //      (a lone character stays a unigram), marked as keywords so no later step changes them;
 //   2. the language's Lucene stop set (passed in as data: the Java build exports it);
-//   3. the language's Lucene 9.12.3 stemmer (ports in ./stemmers), skipped for keywords;
+//   3. the language's Snowball stemmer as Lucene 9.12.3 ships it (converted in ./stemmers), skipped for keywords;
 //   4. accent folding (NFD, combining marks dropped, ß æ œ ø đ ð þ ł ı spelled out), skipped for keywords.
 // Offsets are UTF-16 indexes into the input, like Lucene's OffsetAttribute.
 // AnalysisParityTest (Java) runs this module through analyze-cli.mjs and compares every token.
 
-import { porterStem } from './stemmers/porter-stemmer.js';
-import { italianLightStem } from './stemmers/italian-light-stemmer.js';
-import { germanNormalize } from './stemmers/german-normalization.js';
-import { germanLightStem } from './stemmers/german-light-stemmer.js';
-import { frenchLightStem } from './stemmers/french-light-stemmer.js';
-import { spanishLightStem } from './stemmers/spanish-light-stemmer.js';
-import { portugueseLightStem } from './stemmers/portuguese-light-stemmer.js';
-import { applyStemmer } from './stemmers/stemmer-util.js';
+import { snowballStemmer, SNOWBALL_LANGUAGES } from './stemmers/snowball.js';
 
-/**
- * Each language's token filters between the stop filter and folding, as in SearchAnalyzer.STEMMERS. A filter
- * maps a term to a term; `keywords: true` means it also runs on keyword tokens (Lucene's
- * GermanNormalizationFilter ignores KeywordAttribute; the stem filters honour it).
- */
-const STEMMERS = {
-  en: [{ apply: porterStem }],
-  it: [{ apply: (t) => applyStemmer(italianLightStem, t) }],
-  de: [{ apply: germanNormalize, keywords: true }, { apply: (t) => applyStemmer(germanLightStem, t) }],
-  fr: [{ apply: (t) => applyStemmer(frenchLightStem, t) }],
-  es: [{ apply: (t) => applyStemmer(spanishLightStem, t) }],
-  pt: [{ apply: (t) => applyStemmer(portugueseLightStem, t) }],
-};
-
-/** The languages that have a stemmer here. */
-export const STEMMED_LANGUAGES = Object.freeze(Object.keys(STEMMERS));
+/** The languages that have a stemmer here (SearchAnalyzer.STEMMERS: Lucene's Snowball stemmers). */
+export const STEMMED_LANGUAGES = Object.freeze(Object.keys(SNOWBALL_LANGUAGES).sort());
 
 /** The primary language subtag of a BCP 47 locale, as SearchAnalyzer.language(): `it-IT` → `it`. */
 export function language(locale) {
@@ -42,26 +21,34 @@ export function language(locale) {
 }
 
 /**
- * The analyzer of one language.
+ * The analyzer of one language, with its stemmer loaded (the stemmer modules load on first use).
  * @param {string} locale a language or BCP 47 locale; its primary subtag picks the stemmer
  * @param {Iterable<string>|null} [stopWords] the language's stop set, as exported by the Java build
+ */
+export async function loadAnalyzer(locale, stopWords) {
+  return createAnalyzer(locale, stopWords, await snowballStemmer(language(locale)));
+}
+
+/**
+ * The analyzer of one language.
+ * @param {string} locale a language or BCP 47 locale
+ * @param {Iterable<string>|null} [stopWords] the language's stop set, as exported by the Java build
+ * @param {((word: string) => string)|null} [stem] the language's stemmer (see loadAnalyzer); none: no stemming
  * @returns {{language: string, tokens: (text: string) => {term: string, start: number, end: number}[],
  *            terms: (text: string) => string[], words: (text: string) => string[]}}
  */
-export function createAnalyzer(locale, stopWords) {
+export function createAnalyzer(locale, stopWords, stem = null) {
   const lang = language(locale);
   const stops = new Set(stopWords || []);
-  const filters = STEMMERS[lang] || [];
 
   function tokens(text) {
     const out = [];
     for (const token of tokenize(String(text))) {
       if (stops.has(token.term)) continue;
       let term = token.term;
-      for (const f of filters) {
-        if (!token.keyword || f.keywords) term = f.apply(term);
+      if (!token.keyword) {
+        term = fold(stem ? stem(term) : term);
       }
-      if (!token.keyword) term = fold(term);
       out.push({ term, start: token.start, end: token.end });
     }
     return out;

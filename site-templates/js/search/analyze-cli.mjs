@@ -6,7 +6,7 @@
 // text of its raw words (SearchAnalyzer.rawWords: before stop words and stemming).
 // With {"unicode": true} instead, prints the character tables the tokenizer and folding rely on (word and
 // CJK code point ranges, lower-case and folding maps), so the test can compare them with Java's.
-import { createAnalyzer, fold, isCjk, isWordChar, lower, words } from './analysis.js';
+import { loadAnalyzer, fold, isCjk, isWordChar, lower, words } from './analysis.js';
 
 async function readStdin() {
   const chunks = [];
@@ -39,7 +39,7 @@ function unicodeTables() {
   return { word: ranges(isWordChar), cjk: ranges(isCjk), lower: lowered, fold: folded };
 }
 
-function main(input) {
+async function main(input) {
   let request;
   try {
     request = JSON.parse(input);
@@ -51,12 +51,12 @@ function main(input) {
     throw new Error('expected {"language": "en", "stopWords": [...], "texts": ["..."]} on stdin');
   }
   if (request.output === 'words') return request.texts.map(words);
-  const analyzer = createAnalyzer(request.language, request.stopWords);
+  const analyzer = await loadAnalyzer(request.language, request.stopWords);
   return request.texts.map((text) => analyzer.tokens(text));
 }
 
 readStdin()
-  .then((input) => process.stdout.write(JSON.stringify(main(input))))
+  .then(async (input) => process.stdout.write(JSON.stringify(await main(input))))
   .catch((e) => {
     process.stderr.write(`analyze-cli: ${e.message}\n`);
     process.exitCode = 1;

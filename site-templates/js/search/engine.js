@@ -1,6 +1,6 @@
 // The browser's search: the same steps as io.bpacat.index.Searcher, on the files SearchExport writes.
 // Scores are Lucene's BM25 computed in 32-bit floats (Math.fround), so the top 10 equals `bpacat search`.
-import { createAnalyzer } from './analysis.js';
+import { loadAnalyzer, words } from './analysis.js';
 
 const f = Math.fround;
 const ID = /^[0-9a-f]{8}[0-9a-z.-]*$/;
@@ -36,12 +36,11 @@ export function createSearch({ load }) {
     return cache.get(path);
   };
   const analyzers = new Map();
-  const raw = createAnalyzer('', []);
 
   async function analyzer(language) {
     if (!analyzers.has(language)) {
       const stop = (await get(`stop/${language}.json`)) || [];
-      analyzers.set(language, createAnalyzer(language, stop));
+      analyzers.set(language, await loadAnalyzer(language, stop));
     }
     return analyzers.get(language);
   }
@@ -61,9 +60,9 @@ export function createSearch({ load }) {
   const hasFilters = (flt) => ['severity', 'category', 'product'].some((k) => flt[k] && flt[k].length);
 
   async function expansions(info, text, already) {
-    const words = raw.terms(text);
-    if (!words.length || !text.length || /\s$/.test(text)) return [];
-    const prefix = words[words.length - 1];
+    const typed = words(text);
+    if (!typed.length || !text.length || /\s$/.test(text)) return [];
+    const prefix = typed[typed.length - 1];
     if (prefix.length < 2 || CJK.test(prefix[0])) return [];
     const shard = (await get(`${info.dir}/t/${shardOf(prefix)}.json`)) || {};
     const freq = new Map();
@@ -163,7 +162,12 @@ export function createSearch({ load }) {
     return { hits: await withDocs(hits, n), terms, byId: false };
   }
 
-  return { search, analyzer };
+  async function analyzerForLocale(locale) {
+    const meta = await get('meta.json');
+    return analyzer(meta.locales[locale].language);
+  }
+
+  return { search, analyzer, analyzerForLocale };
 }
 
 /**
