@@ -136,8 +136,8 @@ public final class ContentRenderer {
         headingIds(body);
         tables(body);
         List<LinkRecord> records = new ArrayList<>();
+        images(body, ctx, lines, diags);
         rewriteLinks(body, ctx, lines, records, diags);
-        images(body);
         body.ownerDocument().outputSettings().prettyPrint(false);
         return new Rendered(body.html(), records, diags);
     }
@@ -264,13 +264,22 @@ public final class ContentRenderer {
         }
     }
 
-    /** An image from another host becomes a link to it: the site requests nothing from other hosts. */
-    private static void images(Element body) {
+    /**
+     * Images: the site publishes no media files and requests nothing from other hosts, so an image becomes a link
+     * to it on its original site, or, when that is unknown, its text with a warning.
+     */
+    private void images(Element body, Context ctx, LineFinder lines, List<Diagnostic> diags) {
         for (Element img : body.select("img")) {
-            String src = img.attr("src");
-            if (src.startsWith("http:") || src.startsWith("https:") || src.startsWith("//")) {
-                Element a = new Element("a").attr("href", src).text(img.attr("alt").isBlank() ? src : img.attr("alt"));
-                img.replaceWith(a);
+            String src = FAKE_BASE.matcher(img.attr("src")).replaceFirst("");
+            String alt = img.attr("alt").isBlank() ? src : img.attr("alt");
+            LinkRewriter.Result r = links.rewrite(src, ctx.source(), ctx.pagePath(), ctx.original());
+            if (r.href().startsWith("https:") || r.href().startsWith("http:")) {
+                img.replaceWith(new Element("a").attr("href", r.href()).text(alt));
+            } else {
+                diags.add(new Diagnostic(ctx.source(), lines.lineOf(src), 0, Diagnostic.Level.WARNING, "BPA068",
+                        "image " + src + " is not published (the site has no media files): its text is shown",
+                        "link to the image on its original site, or set 'origin' in site.yaml"));
+                img.replaceWith(new TextNode(alt));
             }
         }
     }

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Rewrites the links of a page's Markdown for the generated site. A relative link to a page in the catalog leads to
- * that page's generated page; any other relative or site-rooted link becomes an absolute link to the original site
+ * that page's generated page (in the fallback locale when the linking page's locale lacks it); any other relative or site-rooted link becomes an absolute link to the original site
  * when it is known (front matter {@code original_url} or {@code origin} in the site settings); otherwise it stays
  * as written, with a problem to report. Absolute links stay as they are.
  */
@@ -19,11 +19,22 @@ public final class LinkRewriter {
 
     private final Map<String, String> pathsBySource;
     private final Map<String, String> pathsBySourceFolded = new TreeMap<>();
+    private final Map<String, String> pathsByLocalPath = new TreeMap<>();
 
-    /** @param pathsBySource site path of the generated page for each source file (content-relative path) */
-    public LinkRewriter(Map<String, String> pathsBySource) {
+    /**
+     * @param pathsBySource  site path of the generated page for each source file (content-relative path)
+     * @param fallbackLocale the locale whose page a link leads to when the linking page's locale lacks the target
+     */
+    public LinkRewriter(Map<String, String> pathsBySource, String fallbackLocale) {
         this.pathsBySource = Map.copyOf(pathsBySource);
-        pathsBySource.forEach((k, v) -> pathsBySourceFolded.putIfAbsent(k.toLowerCase(Locale.ROOT), v));
+        String preferred = SitePaths.locale(fallbackLocale) + "/";
+        pathsBySource.forEach((k, v) -> {
+            pathsBySourceFolded.putIfAbsent(k.toLowerCase(Locale.ROOT), v);
+            String local = SitePaths.localPath(k).toLowerCase(Locale.ROOT);
+            if (v.startsWith(preferred) || !pathsByLocalPath.containsKey(local)) {
+                pathsByLocalPath.put(local, v);
+            }
+        });
     }
 
     /**
@@ -88,6 +99,12 @@ public final class LinkRewriter {
             if (hit == null) {
                 hit = pathsBySourceFolded.get(candidate.toLowerCase(Locale.ROOT));
             }
+            if (hit != null) {
+                return Optional.of(hit);
+            }
+        }
+        for (String candidate : new String[] {resolved, resolved + ".md"}) {
+            String hit = pathsByLocalPath.get(SitePaths.localPath(candidate).toLowerCase(Locale.ROOT));
             if (hit != null) {
                 return Optional.of(hit);
             }

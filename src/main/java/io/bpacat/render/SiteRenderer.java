@@ -104,7 +104,7 @@ public final class SiteRenderer {
                 pagesById.put(p.id(), p);
                 p.translations().forEach((l, t) -> pathBySource.put(t.source(), SitePaths.page(l, p.id())));
             }
-            this.content = new ContentRenderer(new LinkRewriter(pathBySource), Vocabulary.standard().appliesToPattern());
+            this.content = new ContentRenderer(new LinkRewriter(pathBySource, defaultLocale), Vocabulary.standard().appliesToPattern());
             this.catalogPage = new CatalogPage(messages, defaultLocale);
         }
 
