@@ -132,7 +132,6 @@ class CorpusBrowserTest {
 
     @Test
     void codeBlocksGetACopyButton() {
-        browser.get(url("en-us/rules/" + SEED_RULE.replace(SEED_RULE, "smb-open-file-sharing-ports") + "/"));
         browser.get(url("it-it/rules/" + firstRuleWithCode() + "/"));
         WebElement button = browser.findElement(By.cssSelector(".code-block button.copy"));
         assertEquals("Copia", button.getText());
