@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.bpacat.diag.Diagnostics;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +20,7 @@ import java.util.regex.Pattern;
  * errors. A page with broken front matter still yields its body, so the rest of the page is catalogued.
  */
 public final class FrontMatterReader {
+    private static final Pattern MARK = Pattern.compile("line (\\d+), column \\d+");
     private static final Pattern KEY = Pattern.compile("^([A-Za-z0-9_.\\-]+)\\s*:");
 
     private final ObjectMapper yaml = YAMLMapper.builder(YAMLFactory.builder()
@@ -96,11 +99,35 @@ public final class FrontMatterReader {
         JsonLocation loc = e.getLocation();
         int line = loc == null || loc.getLineNr() < 1 ? 2 : loc.getLineNr() + 1;
         int col = loc == null || loc.getColumnNr() < 1 ? 1 : loc.getColumnNr();
-        String msg = e.getOriginalMessage().lines().findFirst().orElse("syntax error").strip();
+        String msg = yamlMessage(e.getOriginalMessage());
         boolean dup = msg.startsWith("Duplicate field");
         diags.error(file, line, col, dup ? "BPA014" : "BPA012",
                 (dup ? "duplicate key in front matter: " : "malformed YAML in front matter: ") + msg,
                 dup ? "keep one of the two keys" : "quote values that contain ': ' or start with a special character");
+    }
+
+    /**
+     * SnakeYAML's multi-line message as one line, its positions turned into file lines: "while parsing a flow
+     * sequence (opened on line 4): expected ',' or ']', but got :".
+     */
+    static String yamlMessage(String original) {
+        List<String> statements = new ArrayList<>();
+        List<Integer> marks = new ArrayList<>();
+        for (String row : original.split("\n")) {
+            Matcher m = MARK.matcher(row);
+            if (m.find()) {
+                marks.add(Integer.parseInt(m.group(1)) + 1);
+            } else if (!row.isBlank() && !row.startsWith(" ")) {
+                statements.add(row.strip());
+            }
+        }
+        if (statements.isEmpty()) {
+            return "syntax error";
+        }
+        if (statements.size() >= 2 && marks.size() >= 2) {
+            return statements.get(0) + " (opened on line " + marks.get(0) + "): " + statements.get(1);
+        }
+        return String.join(": ", statements);
     }
 
     private static Map<String, Integer> keyLines(String yamlText) {
