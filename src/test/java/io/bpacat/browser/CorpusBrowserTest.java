@@ -2,13 +2,12 @@ package io.bpacat.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.bpacat.TestPaths;
 import io.bpacat.catalog.Rule;
 import io.bpacat.render.SiteBuilder;
 import io.bpacat.render.TemplateSource;
 import io.bpacat.serve.DevServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +29,7 @@ class CorpusBrowserTest {
 
     @BeforeAll
     static void serve() throws Exception {
-        Path corpus = Path.of(System.getProperty("bpacat.corpus", "../shared/corpus"));
-        assumeTrue(Files.isDirectory(corpus), "the real corpus is not at " + corpus.toAbsolutePath() + ": skipping");
+        Path corpus = TestPaths.corpus();
         browser = Browser.get();
         site = new SiteBuilder("en-US", TemplateSource.builtIn(),
                 Optional.of(Path.of("src/test/resources/site/corpus-site.yaml"))).build(corpus);

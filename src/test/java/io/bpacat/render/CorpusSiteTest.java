@@ -2,11 +2,10 @@ package io.bpacat.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.bpacat.TestPaths;
 import io.bpacat.catalog.Rule;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -20,10 +19,7 @@ class CorpusSiteTest {
     private static SiteBuilder.Result result;
 
     static Path corpus() {
-        Path p = Path.of(System.getProperty("bpacat.corpus", "../shared/corpus"));
-        assumeTrue(Files.isDirectory(p), "the real corpus is not at " + p.toAbsolutePath()
-                + " (set -Dbpacat.corpus): skipping the tests that need it");
-        return p;
+        return TestPaths.corpus();
     }
 
     @BeforeAll
