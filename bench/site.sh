@@ -3,6 +3,7 @@
 # real corpus and on generated 5,000- and 20,000-page corpora (bench/gen_corpus.py); then the time `bpacat serve`
 # takes to rebuild after one page changes.
 # Usage: bench/site.sh [SIZES...]   (default: 5000 20000; run from anywhere; builds the jar when missing)
+#        SERVE_ONLY=1 bench/site.sh  (only the serve rebuild times)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("${@:-5000 20000}")
@@ -44,6 +45,7 @@ compare() { # name dir runs
   fi
 }
 
+if [ -z "${SERVE_ONLY:-}" ]; then
 echo "== full builds, JVM start included (best of N runs; bpacat writes every page in every locale, pickers,"
 echo "   redirects, catalog.json, and checks every link)"
 compare "real corpus" "$corpus" 3
@@ -51,6 +53,7 @@ for size in "${sizes[@]}"; do
   [ -d "$work/gen-$size" ] || python3 bench/gen_corpus.py "$corpus" "$work/gen-$size" "$size" >/dev/null
   compare "generated" "$work/gen-$size" "$([ "$size" -gt 10000 ] && echo 1 || echo 2)"
 done
+fi
 
 echo "== bpacat serve: one page changed, time to rebuild and send the reload (10 edits, after 3 warm-up edits)"
 serve_bench() { # name content-dir page-to-edit

@@ -38,7 +38,7 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        SiteBuilder builder = site.builder(options);
+        SiteBuilder builder = site.builder(options, true);
         SiteBuilder.Result first = builder.build(options.content);
         options.print(first.catalog(), err);
         SiteBuilder.write(first, site.out);
@@ -53,7 +53,7 @@ final class ServeCommand implements Callable<Integer> {
         try (DevServer server = new DevServer(first.files(), port, true);
              ContentWatcher watcher = new ContentWatcher(watched)) {
             out.println("serving " + site.out + " at " + server.uri() + " (Ctrl+C stops)");
-            Rebuilder rebuilder = new Rebuilder(() -> site.builder(options), builder, options.content, site.out,
+            Rebuilder rebuilder = new Rebuilder(() -> site.builder(options, true), builder, options.content, site.out,
                     server, first.files(), site.templates == null ? null : site.templates.toAbsolutePath());
             while (true) {
                 List<Path> changed = watcher.next();

@@ -21,7 +21,12 @@ final class SiteOptions {
     Path siteConfig;
 
     SiteBuilder builder(ContentOptions content) {
+        return builder(content, false);
+    }
+
+    /** @param incremental keep parses and pages between builds, for {@code serve} */
+    SiteBuilder builder(ContentOptions content, boolean incremental) {
         TemplateSource source = templates == null ? TemplateSource.builtIn() : TemplateSource.folder(templates);
-        return new SiteBuilder(content.defaultLocale, source, Optional.ofNullable(siteConfig));
+        return new SiteBuilder(content.defaultLocale, source, Optional.ofNullable(siteConfig), incremental);
     }
 }

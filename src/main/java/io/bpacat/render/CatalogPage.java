@@ -30,11 +30,9 @@ final class CatalogPage {
             "security", "performance", "predeployment", "postdeployment", "unknown");
 
     private final Messages messages;
-    private final String defaultLocale;
 
-    CatalogPage(Messages messages, String defaultLocale) {
+    CatalogPage(Messages messages) {
         this.messages = messages;
-        this.defaultLocale = defaultLocale;
     }
 
     Map<String, Object> variables(Catalog catalog, String locale, String path, Map<String, Page> pages) {
@@ -43,7 +41,9 @@ final class CatalogPage {
         for (Rule r : catalog.rules()) {
             rows.add(row(r, locale, path, pages));
         }
-        rows.sort(Comparator.comparing(RuleRow::title, collator).thenComparing(RuleRow::id));
+        Map<String, java.text.CollationKey> keys = new HashMap<>();
+        rows.forEach(r -> keys.put(r.id(), collator.getCollationKey(r.title())));
+        rows.sort(Comparator.comparing((RuleRow r) -> keys.get(r.id())).thenComparing(RuleRow::id));
         Map<String, Object> vars = new HashMap<>();
         vars.put("rows", rows);
         vars.put("facets", facets(rows, locale));

@@ -23,10 +23,35 @@ public final class LinkChecker {
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
 
     private final String basePath;
+    /** Pages scanned by earlier checks, by path, when this checker is reused; null otherwise. */
+    private final Map<String, Map.Entry<byte[], Scan>> earlier;
 
     /** @param basePath where the site's root is on its host ({@code /}), for site-rooted links */
     public LinkChecker(String basePath) {
+        this(basePath, false);
+    }
+
+    /** @param reuse keep each page's scan and reuse it on the next check while the page's bytes are the same */
+    public LinkChecker(String basePath, boolean reuse) {
         this.basePath = basePath;
+        this.earlier = reuse ? new java.util.concurrent.ConcurrentHashMap<>() : null;
+    }
+
+    public String basePath() {
+        return basePath;
+    }
+
+    private Scan scan(String path, byte[] bytes) {
+        if (earlier == null) {
+            return scan(new String(bytes, StandardCharsets.UTF_8));
+        }
+        Map.Entry<byte[], Scan> e = earlier.get(path);
+        if (e != null && java.util.Arrays.equals(e.getKey(), bytes)) {
+            return e.getValue();
+        }
+        Scan s = scan(new String(bytes, StandardCharsets.UTF_8));
+        earlier.put(path, Map.entry(bytes, s));
+        return s;
     }
 
     /**
@@ -46,7 +71,7 @@ public final class LinkChecker {
     public List<Broken> check(SiteFiles site) {
         Map<String, Scan> scans = new HashMap<>();
         List<String> pages = site.paths().stream().filter(p -> p.endsWith(".html")).toList();
-        pages.parallelStream().map(p -> Map.entry(p, scan(new String(site.get(p), StandardCharsets.UTF_8))))
+        pages.parallelStream().map(p -> Map.entry(p, scan(p, site.get(p))))
                 .sequential().forEach(e -> scans.put(e.getKey(), e.getValue()));
         List<Broken> out = new ArrayList<>();
         for (String page : pages) {

@@ -50,9 +50,13 @@ public final class Messages implements IMessageResolver {
 
     /** The interface language for a content locale: {@code it-IT} → {@code it}; unsupported → {@code en}. */
     public static String language(String locale) {
-        String lang = Locale.forLanguageTag(locale).getLanguage();
-        return LANGUAGES.contains(lang) ? lang : "en";
+        return LANGUAGE_OF.computeIfAbsent(locale, l -> {
+            String lang = Locale.forLanguageTag(l).getLanguage();
+            return LANGUAGES.contains(lang) ? lang : "en";
+        });
     }
+
+    private static final Map<String, String> LANGUAGE_OF = new java.util.concurrent.ConcurrentHashMap<>();
 
     public String get(String locale, String key, Object... args) {
         Properties p = byLanguage.get(language(locale));

@@ -32,14 +32,25 @@ public final class SiteBuilder {
     private final TemplateSource templates;
     private final String defaultLocale;
     private final Optional<Path> configFile;
+    private final boolean incremental;
     private SiteRenderer renderer;
     private SiteConfig rendererConfig;
+    private LinkChecker checker;
 
     public SiteBuilder(String defaultLocale, TemplateSource templates, Optional<Path> configFile) {
-        this.catalogBuilder = new CatalogBuilder(defaultLocale);
+        this(defaultLocale, templates, configFile, false);
+    }
+
+    /**
+     * @param incremental keep what each build parsed and rendered, and redo on the next build only the pages whose
+     *                    input changed ({@code bpacat serve}); the output is the same as a full build's
+     */
+    public SiteBuilder(String defaultLocale, TemplateSource templates, Optional<Path> configFile, boolean incremental) {
+        this.catalogBuilder = new CatalogBuilder(defaultLocale, incremental);
         this.templates = templates;
         this.defaultLocale = defaultLocale;
         this.configFile = configFile;
+        this.incremental = incremental;
     }
 
     /**
@@ -59,7 +70,10 @@ public final class SiteBuilder {
         SiteConfig config = SiteConfig.read(file, configFile.isPresent() ? file.toString() : SiteConfig.FILE_NAME,
                 configDiags);
         SiteRenderer.Site site = renderer(config).render(cat.catalog());
-        List<LinkChecker.Broken> broken = new LinkChecker(config.basePath()).check(site.files());
+        if (checker == null || !checker.basePath().equals(config.basePath())) {
+            checker = new LinkChecker(config.basePath(), incremental);
+        }
+        List<LinkChecker.Broken> broken = checker.check(site.files());
         List<Diagnostic> all = new ArrayList<>(cat.catalog().diagnostics());
         all.addAll(configDiags.sorted());
         all.addAll(site.diagnostics());
@@ -76,7 +90,7 @@ public final class SiteBuilder {
 
     private SiteRenderer renderer(SiteConfig config) {
         if (renderer == null || !config.equals(rendererConfig)) {
-            renderer = new SiteRenderer(templates, config, defaultLocale);
+            renderer = new SiteRenderer(templates, config, defaultLocale, incremental);
             rendererConfig = config;
         }
         return renderer;

@@ -41,8 +41,24 @@ public final class SiteRenderer {
     private final Messages messages;
     private final SiteConfig config;
     private final String defaultLocale;
+    /** Pages rendered by the previous builds, by everything they depend on; null unless incremental. */
+    private final Map<Object, Memo> memo;
+    private Map<String, String> memoLinks = Map.of();
+
+    /** A rendered page and what its content produced. */
+    private record Memo(byte[] html, List<Diagnostic> diagnostics, List<ContentRenderer.LinkRecord> links) {
+        Memo(String html, List<Diagnostic> diagnostics, List<ContentRenderer.LinkRecord> links) {
+            this(html.getBytes(java.nio.charset.StandardCharsets.UTF_8), diagnostics, links);
+        }
+    }
 
     public SiteRenderer(TemplateSource templates, SiteConfig config, String defaultLocale) {
+        this(templates, config, defaultLocale, false);
+    }
+
+    /** @param incremental reuse the pages of earlier builds whose inputs are unchanged */
+    public SiteRenderer(TemplateSource templates, SiteConfig config, String defaultLocale, boolean incremental) {
+        this.memo = incremental ? new java.util.concurrent.ConcurrentHashMap<>() : null;
         this.templates = templates;
         this.messages = new Messages(templates);
         this.engine = new TemplateRenderer(templates, messages);
@@ -62,6 +78,10 @@ public final class SiteRenderer {
 
     public Site render(Catalog catalog) {
         Job job = new Job(catalog);
+        if (memo != null && !job.pathBySource.equals(memoLinks)) {
+            memo.clear();
+            memoLinks = job.pathBySource;
+        }
         List<Runnable> tasks = new ArrayList<>();
         for (Rule r : catalog.rules()) {
             r.translations().keySet().forEach(l -> tasks.add(() -> job.rulePage(r, l)));
@@ -75,6 +95,9 @@ public final class SiteRenderer {
         }
         tasks.parallelStream().forEach(Runnable::run);
         job.redirects();
+        if (memo != null) {
+            memo.keySet().retainAll(job.used);
+        }
         new SiteExtras(templates, engine, config, defaultLocale).write(catalog, job.files, job.sitemap());
         List<Diagnostic> diags = new ArrayList<>(job.diags);
         diags.sort(Diagnostic.ORDER);
@@ -92,9 +115,12 @@ public final class SiteRenderer {
         final Map<String, Page> pagesById = new HashMap<>();
         final ContentRenderer content;
         final CatalogPage catalogPage;
+        final java.util.SortedSet<String> locales;
+        final java.util.Set<Object> used = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
         Job(Catalog catalog) {
             this.catalog = catalog;
+            this.locales = catalog.locales();
             for (Rule r : catalog.rules()) {
                 if (r.kind() == Rule.Kind.RULE) {
                     r.translations().forEach((l, t) -> pathBySource.put(t.source(), SitePaths.rule(l, r.id())));
@@ -105,11 +131,11 @@ public final class SiteRenderer {
                 p.translations().forEach((l, t) -> pathBySource.put(t.source(), SitePaths.page(l, p.id())));
             }
             this.content = new ContentRenderer(new LinkRewriter(pathBySource, defaultLocale), Vocabulary.standard().appliesToPattern());
-            this.catalogPage = new CatalogPage(messages, defaultLocale);
+            this.catalogPage = new CatalogPage(messages);
         }
 
         List<String> homeLocales() {
-            List<String> out = new ArrayList<>(catalog.locales());
+            List<String> out = new ArrayList<>(locales);
             if (!out.contains(defaultLocale)) {
                 out.add(0, defaultLocale);
             }
@@ -130,7 +156,24 @@ public final class SiteRenderer {
             files.put(SitePaths.file(path), engine.render("catalog.html", locale, vars));
         }
 
+        /** Renders a page, or takes it from an earlier build when everything it depends on is the same. */
+        void once(String path, List<Object> key, java.util.function.Supplier<Memo> render) {
+            Memo m = memo == null ? render.get() : memo.computeIfAbsent(key, k -> render.get());
+            if (memo != null) {
+                used.add(key);
+            }
+            files.put(SitePaths.file(path), m.html());
+            diags.addAll(m.diagnostics());
+            links.addAll(m.links());
+        }
+
         void rulePage(Rule r, String locale) {
+            Page parentPage = r.parent() == null ? null : pagesById.get(r.parent());
+            once(SitePaths.rule(locale, r.id()), java.util.Arrays.asList("rule", r, locale, parentPage),
+                    () -> renderRulePage(r, locale));
+        }
+
+        Memo renderRulePage(Rule r, String locale) {
             Translation t = r.translations().get(locale);
             String path = SitePaths.rule(locale, r.id());
             Optional<URI> original = originalUrl(t);
@@ -147,15 +190,20 @@ public final class SiteRenderer {
             RuleView view = view(r.id(), r.assetId(), t, labelled("severity", r.severity(), locale),
                     labelled("category", r.category(), locale), r.product(), r.operatingSystems(), body.html(),
                     original, parent, List.of(), r.checker());
-            collect(body);
             Map<String, Object> vars = new HashMap<>();
             vars.put("site", common(path, locale, translations(path, r.translations(), l -> SitePaths.rule(l, r.id()))));
             vars.put("rule", view);
             vars.put("picker", SitePaths.relative(path, SitePaths.rulePicker(r.id())));
-            files.put(SitePaths.file(path), engine.render("rule.html", locale, vars));
+            return new Memo(engine.render("rule.html", locale, vars), body.diagnostics(), body.links());
         }
 
         void page(Page p, String locale) {
+            List<Rule> rules = p.rules().stream().map(id -> catalog.rule(id).orElse(null)).toList();
+            once(SitePaths.page(locale, p.id()), java.util.Arrays.asList("page", p, locale, rules),
+                    () -> renderPage(p, locale));
+        }
+
+        Memo renderPage(Page p, String locale) {
             Translation t = p.translations().get(locale);
             String path = SitePaths.page(locale, p.id());
             Optional<URI> original = originalUrl(t);
@@ -171,14 +219,19 @@ public final class SiteRenderer {
             }
             RuleView view = view(p.id(), p.assetId(), t, null, null, "", List.of(), body.html(), original, null,
                     rules, null);
-            collect(body);
             Map<String, Object> vars = new HashMap<>();
             vars.put("site", common(path, locale, translations(path, p.translations(), l -> SitePaths.page(l, p.id()))));
             vars.put("page", view);
-            files.put(SitePaths.file(path), engine.render("page.html", locale, vars));
+            return new Memo(engine.render("page.html", locale, vars), body.diagnostics(), body.links());
         }
 
         void picker(String id, Map<String, Translation> translations, java.util.function.BiFunction<String, String, String> to) {
+            once(SitePaths.rulePicker(id), java.util.Arrays.asList("picker", id, translations),
+                    () -> new Memo(renderPicker(id, translations, to), List.of(), List.of()));
+        }
+
+        String renderPicker(String id, Map<String, Translation> translations,
+                            java.util.function.BiFunction<String, String, String> to) {
             String path = SitePaths.rulePicker(id);
             List<LocaleLink> links = new ArrayList<>();
             translations.forEach((l, t) -> links.add(new LocaleLink(l, languageName(l),
@@ -189,7 +242,7 @@ public final class SiteRenderer {
             vars.put("title", translations.get(fallback).title());
             vars.put("choices", links);
             vars.put("fallback", fallback);
-            files.put(SitePaths.file(path), engine.render("pick.html", fallback, vars));
+            return engine.render("pick.html", fallback, vars);
         }
 
         /** Redirects from each source file's original name, unless that path is taken by a generated page. */
@@ -210,13 +263,17 @@ public final class SiteRenderer {
                     sources.put(p, source);
                 }
             });
-            targets.forEach((from, target) -> {
+            Map<String, String> localeByFolder = new HashMap<>();
+            locales.forEach(l -> localeByFolder.put(SitePaths.locale(l), l));
+            targets.entrySet().parallelStream().forEach(e -> {
+                String from = e.getKey();
+                String target = e.getValue();
                 Map<String, Object> vars = new HashMap<>();
-                String locale = catalog.locales().stream().filter(l -> SitePaths.locale(l).equals(
-                        target.substring(0, target.indexOf('/')))).findFirst().orElse(defaultLocale);
+                String locale = localeByFolder.getOrDefault(target.substring(0, target.indexOf('/')), defaultLocale);
                 vars.put("site", common(from, locale, List.of()));
                 vars.put("target", SitePaths.relative(from, target));
-                files.put(SitePaths.file(from), engine.render("redirect.html", locale, vars));
+                once(from, List.of("redirect", from, target, locale),
+                        () -> new Memo(engine.render("redirect.html", locale, vars), List.of(), List.of()));
             });
         }
 
@@ -233,11 +290,6 @@ public final class SiteRenderer {
         private ContentRenderer.Context context(Translation t, String path, Optional<URI> original) {
             return new ContentRenderer.Context(t.source(), t.bodyLine(), path, original,
                     key -> messages.get(t.locale(), key));
-        }
-
-        private void collect(ContentRenderer.Rendered body) {
-            diags.addAll(body.diagnostics());
-            links.addAll(body.links());
         }
 
         private Optional<URI> originalUrl(Translation t) {
@@ -270,8 +322,14 @@ public final class SiteRenderer {
         }
     }
 
-    /** The name of a language in itself: {@code it-IT} → "italiano (Italia)". */
+    private static final Map<String, String> LANGUAGE_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The name of a language in itself: {@code it-IT} → "Italiano (Italia)". */
     static String languageName(String locale) {
+        return LANGUAGE_NAMES.computeIfAbsent(locale, SiteRenderer::nameOf);
+    }
+
+    private static String nameOf(String locale) {
         Locale l = Locale.forLanguageTag(locale);
         String name = l.getDisplayName(l);
         return name.isEmpty() ? locale : name.substring(0, 1).toUpperCase(l) + name.substring(1);

@@ -145,6 +145,35 @@ class SiteBuilderTest {
     }
 
     @Test
+    void anIncrementalRebuildGivesWhatAFullBuildGives(@TempDir Path tmp) throws IOException {
+        Path content = tmp.resolve("content");
+        copyTree(FIXTURES.resolve("small"), content);
+        SiteBuilder incremental = new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty(), true);
+        incremental.build(content);
+        Path page = content.resolve("it-it/Keep-the-host-patched.md");
+        Files.writeString(page, Files.readString(page).replace("I difetti noti restano.", "Restano i difetti."));
+        Files.delete(content.resolve("en-us/Give-each-VM-enough-memory.md"));
+        SiteBuilder.write(incremental.build(content), tmp.resolve("a"));
+        SiteBuilder.write(new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty()).build(content),
+                tmp.resolve("b"));
+        assertSameTree(tmp.resolve("a"), tmp.resolve("b"));
+        assertTrue(Files.readString(tmp.resolve("a/it-it/rules/" + PATCHED + "/index.html")).contains("Restano i"));
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    @Test
     void aFailedBuildLeavesThePreviousSiteIntact(@TempDir Path tmp) throws IOException {
         Path out = tmp.resolve("out");
         SiteBuilder.write(build("small"), out);
