@@ -103,7 +103,8 @@ async function withSnippets(engine, hits, terms) {
 function initBox(doc, win, root, engine) {
   const form = doc.querySelector('form.site-search');
   const input = form && form.querySelector('input[name="q"]');
-  if (!input) return;
+  // On the catalog home the box filters the list in place (catalog.js); the search page has its own box.
+  if (!input || doc.getElementById('bpa-rules') || doc.querySelector('[data-search-page]')) return;
   const list = el(doc, 'ul', { id: 'bpa-suggest', role: 'listbox', class: 'search-suggest', hidden: '' });
   form.append(list);
   input.setAttribute('role', 'combobox');
@@ -133,6 +134,7 @@ function initBox(doc, win, root, engine) {
     nav.reset();
   }, 60, win);
   input.addEventListener('input', run);
+  if (input.value.trim()) run();
   doc.addEventListener('click', (e) => {
     if (!form.contains(e.target)) close();
   });

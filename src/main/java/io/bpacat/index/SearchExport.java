@@ -48,10 +48,28 @@ public final class SearchExport {
     private SearchExport() {
     }
 
+    /** Receives the files: a path relative to the site root ({@code search/meta.json}) and its bytes. */
+    @FunctionalInterface
+    public interface Sink {
+        void put(String path, byte[] bytes);
+    }
+
+    /** Writes the export below {@code siteRoot/search/}. */
     public static void write(SearchIndex index, Path siteRoot) {
-        Path root = siteRoot.resolve("search");
+        write(index, (path, bytes) -> {
+            try {
+                Path file = siteRoot.resolve(path);
+                Files.createDirectories(file.getParent());
+                Files.write(file, bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot write " + path, e);
+            }
+        });
+    }
+
+    public static void write(SearchIndex index, Sink sink) {
+        Out root = new Out(sink, "search/");
         try {
-            Files.createDirectories(root);
             ObjectNode meta = F.objectNode();
             meta.put("version", 1);
             meta.put("k1", SearchIndex.K1);
@@ -70,15 +88,15 @@ public final class SearchExport {
             TreeSet<String> languages = new TreeSet<>();
             List<String> localeNames = new ArrayList<>(index.locales().keySet());
             for (LocaleIndex l : index.locales().values()) {
-                locales.set(l.locale(), writeLocale(l, root.resolve(dirName(l.locale()))));
+                locales.set(l.locale(), writeLocale(l, root.resolve(dirName(l.locale()) + "/")));
                 languages.add(l.analyzer().language());
                 for (int doc = 0; doc < l.docs().size(); doc++) {
                     ids.computeIfAbsent(l.docs().get(doc).ruleId(), k -> new ArrayList<>())
                             .add(new int[] {localeNames.indexOf(l.locale()), doc});
                 }
             }
-            writeStopWords(root.resolve("stop"), languages);
-            writeIds(root.resolve("ids"), ids, localeNames);
+            writeStopWords(root.resolve("stop/"), languages);
+            writeIds(root.resolve("ids/"), ids, localeNames);
             write(root.resolve("meta.json"), meta);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the search export", e);
@@ -90,7 +108,14 @@ public final class SearchExport {
         return locale.toLowerCase(Locale.ROOT);
     }
 
-    private static ObjectNode writeLocale(LocaleIndex l, Path dir) throws IOException {
+    /** A folder of the sink. */
+    private record Out(Sink sink, String prefix) {
+        Out resolve(String name) {
+            return new Out(sink, prefix + name);
+        }
+    }
+
+    private static ObjectNode writeLocale(LocaleIndex l, Out dir) throws IOException {
         ObjectNode info = F.objectNode();
         info.put("language", l.analyzer().language());
         info.put("docs", l.docs().size());
@@ -108,11 +133,11 @@ public final class SearchExport {
                 addPostings(leaf, field, fi, terms, shards);
             }
         }
-        Path t = Files.createDirectories(dir.resolve("t"));
+        Out t = dir.resolve("t/");
         for (Map.Entry<String, ObjectNode> e : shards.entrySet()) {
             write(t.resolve(e.getKey() + ".json"), e.getValue());
         }
-        writeDocs(l, Files.createDirectories(dir.resolve("d")));
+        writeDocs(l, dir.resolve("d/"));
         writeFacets(l, dir.resolve("facets.json"));
         return info;
     }
@@ -146,7 +171,7 @@ public final class SearchExport {
         return b.toString();
     }
 
-    private static void writeDocs(LocaleIndex l, Path dir) throws IOException {
+    private static void writeDocs(LocaleIndex l, Out dir) throws IOException {
         for (int doc = 0; doc < l.docs().size(); doc++) {
             SearchDocument d = l.docs().get(doc);
             ObjectNode n = F.objectNode();
@@ -161,7 +186,7 @@ public final class SearchExport {
         }
     }
 
-    private static void writeFacets(LocaleIndex l, Path file) throws IOException {
+    private static void writeFacets(LocaleIndex l, Out file) throws IOException {
         ObjectNode n = F.objectNode();
         for (String facet : List.of("severity", "category", "product")) {
             List<String> values = new ArrayList<>(new TreeSet<>(l.docs().stream().map(d -> facetValue(d, facet)).toList()));
@@ -182,8 +207,7 @@ public final class SearchExport {
         };
     }
 
-    private static void writeStopWords(Path dir, TreeSet<String> languages) throws IOException {
-        Files.createDirectories(dir);
+    private static void writeStopWords(Out dir, TreeSet<String> languages) throws IOException {
         for (String lang : languages) {
             CharArraySet set = SearchAnalyzer.STOP_SETS.get(lang);
             TreeSet<String> words = new TreeSet<>();
@@ -198,8 +222,7 @@ public final class SearchExport {
         }
     }
 
-    private static void writeIds(Path dir, Map<String, List<int[]>> ids, List<String> locales) throws IOException {
-        Files.createDirectories(dir);
+    private static void writeIds(Out dir, Map<String, List<int[]>> ids, List<String> locales) throws IOException {
         Map<String, ObjectNode> shards = new TreeMap<>();
         ids.forEach((id, refs) -> {
             ObjectNode shard = shards.computeIfAbsent(id.substring(0, Math.min(2, id.length())), k -> F.objectNode());
@@ -211,9 +234,9 @@ public final class SearchExport {
         }
     }
 
-    private static void write(Path file, Object node) throws IOException {
+    private static void write(Out file, Object node) throws IOException {
         try {
-            Files.write(file, JSON.writeValueAsString(node).getBytes(StandardCharsets.UTF_8));
+            file.sink().put(file.prefix(), JSON.writeValueAsString(node).getBytes(StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,6 +5,8 @@ import io.bpacat.catalog.CatalogBuilder;
 import io.bpacat.catalog.CatalogJson;
 import io.bpacat.diag.Diagnostic;
 import io.bpacat.diag.Diagnostics;
+import io.bpacat.index.SearchExport;
+import io.bpacat.index.SearchIndex;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,7 +24,8 @@ import java.util.Optional;
  * safe HTML and {@link TemplateRenderer} filling the templates;</li>
  * <li>{@link LinkChecker}: every internal link and anchor must resolve; a broken one becomes a diagnostic on the
  * source file and line that wrote it;</li>
- * <li>{@code catalog.json} with every diagnostic, then {@link #write}: the files go to a fresh folder that replaces
+ * <li>{@code catalog.json} with every diagnostic; {@link SearchIndex} and {@link SearchExport}: the Lucene
+ * index of each locale, exported as the files the browser's search reads; then {@link #write}: the files go to a fresh folder that replaces
  * the output folder only once complete ({@link OutputFolder}).</li>
  * </ol>
  * One builder keeps its template engine and Markdown renderer for every build ({@code bpacat serve} rebuilds with it).
@@ -85,6 +88,9 @@ public final class SiteBuilder {
         all.sort(Diagnostic.ORDER);
         Catalog catalog = new Catalog(cat.catalog().rules(), cat.catalog().pages(), all);
         site.files().replace("catalog.json", CatalogJson.write(catalog));
+        try (SearchIndex index = SearchIndex.build(cat.catalog())) {
+            SearchExport.write(index, site.files()::put);
+        }
         return new Result(new CatalogBuilder.Result(catalog, cat.sources()), site.files(), broken);
     }
 

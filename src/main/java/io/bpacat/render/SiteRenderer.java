@@ -92,6 +92,7 @@ public final class SiteRenderer {
         }
         for (String locale : job.homeLocales()) {
             tasks.add(() -> job.home(locale));
+            tasks.add(() -> job.search(locale));
         }
         tasks.parallelStream().forEach(Runnable::run);
         job.redirects();
@@ -154,6 +155,28 @@ public final class SiteRenderer {
             Map<String, Object> vars = catalogPage.variables(catalog, locale, path, pagesById);
             vars.put("site", common(path, locale, alternates));
             files.put(SitePaths.file(path), engine.render("catalog.html", locale, vars));
+        }
+
+        /** The search page of a locale: the box, filters with the catalog's values, and the results. */
+        void search(String locale) {
+            String path = SitePaths.home(locale, defaultLocale) + "search/";
+            List<LocaleLink> alternates = homeLocales().stream().map(l -> new LocaleLink(l, languageName(l),
+                    SitePaths.relative(path, SitePaths.home(l, defaultLocale) + "search/"), l.equals(locale), false))
+                    .toList();
+            Map<String, Object> vars = new HashMap<>();
+            vars.put("site", common(path, locale, alternates));
+            vars.put("severities", facetValues(locale, "severity", catalog.rules().stream().map(Rule::severity)));
+            vars.put("categories", facetValues(locale, "category", catalog.rules().stream().map(Rule::category)));
+            vars.put("products", catalog.rules().stream().map(Rule::product).filter(java.util.Objects::nonNull)
+                    .distinct().sorted().toList());
+            vars.put("searchLocales", locales.stream().map(l -> new LocaleLink(l, languageName(l), "", false, false))
+                    .toList());
+            files.put(SitePaths.file(path), engine.render("search-page.html", locale, vars));
+        }
+
+        private List<Labelled> facetValues(String locale, String kind, java.util.stream.Stream<String> keys) {
+            return keys.filter(java.util.Objects::nonNull).distinct().sorted()
+                    .map(k -> labelled(kind, k, locale)).toList();
         }
 
         /** Renders a page, or takes it from an earlier build when everything it depends on is the same. */

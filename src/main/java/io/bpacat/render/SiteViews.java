@@ -25,6 +25,10 @@ public final class SiteViews {
      */
     public record Common(String title, String lang, String uiLang, String root, String path, String csp, String home,
                          List<LocaleLink> alternates) {
+        /** The relative link to the search page of this page's locale. */
+        public String search() {
+            return home + "search/";
+        }
     }
 
     /**
