@@ -158,23 +158,19 @@ public final class CheckerEngine {
 
         private Finding object(Map<String, Object> o, int index) {
             String name = displayName(o, index);
+            Map<String, Object> related = inv.related(o);
             List<String> missing = new ArrayList<>();
             missingFields(c.scope(), o, missing);
-            Map<String, Object> related = inv.related(o);
             for (String col : relatedCollections) {
-                List<?> rel = (List<?>) related.getOrDefault(col, List.of());
-                if (rel.isEmpty() && c.require().contains(col)) {
-                    missing.add(col + " (no " + col + " object for this " + c.scope() + ")");
-                }
-                for (Object x : rel) {
+                for (Object x : (List<?>) related.getOrDefault(col, List.of())) {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> m = (Map<String, Object>) x;
                     missingFields(col, m, missing);
                 }
             }
+            missingRequired(related, true, missing);
             if (!missing.isEmpty()) {
-                List<String> distinct = new ArrayList<>(new LinkedHashSet<>(missing));
-                return finding(name, Outcome.CANNOT_EVALUATE, "missing " + String.join(", ", distinct), "", distinct);
+                return cannotEvaluate(name, missing);
             }
             if (System.nanoTime() > deadline) {
                 return finding(name, Outcome.ERROR, c.file() + ": the checker ran longer than "
@@ -183,10 +179,33 @@ public final class CheckerEngine {
             return evaluate(o, name, related);
         }
 
+        /**
+         * Required linked collections with no object for this one. Those the applies expression reads are checked
+         * before it runs ({@code beforeApplies}); the others only once the rule applies.
+         */
+        private void missingRequired(Map<String, Object> related, boolean beforeApplies, List<String> missing) {
+            for (String col : c.require()) {
+                boolean readByApplies = c.applies() != null && c.applies().source().contains(col);
+                if (readByApplies == beforeApplies && ((List<?>) related.getOrDefault(col, List.of())).isEmpty()) {
+                    missing.add(col + " (no " + col + " object for this " + c.scope() + ")");
+                }
+            }
+        }
+
+        private Finding cannotEvaluate(String name, List<String> missing) {
+            List<String> distinct = new ArrayList<>(new LinkedHashSet<>(missing));
+            return finding(name, Outcome.CANNOT_EVALUATE, "missing " + String.join(", ", distinct), "", distinct);
+        }
+
         private Finding evaluate(Map<String, Object> o, String name, Map<String, Object> related) {
             try {
                 if (c.applies() != null && !bool("applies", c.applies(), o, related)) {
                     return finding(name, Outcome.NOT_APPLICABLE, "", "", List.of());
+                }
+                List<String> missing = new ArrayList<>();
+                missingRequired(related, false, missing);
+                if (!missing.isEmpty()) {
+                    return cannotEvaluate(name, missing);
                 }
                 if (bool("compliant", c.compliant(), o, related)) {
                     return finding(name, Outcome.COMPLIANT, "", "", List.of());

@@ -53,7 +53,7 @@ final class ValueNormalizer {
         Map<String, String> fields = model.fields(type);
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : raw.entrySet()) {
-            String key = String.valueOf(e.getKey());
+            String key = canonicalKey(fields, String.valueOf(e.getKey()));
             String kind = fields.get(key);
             Object v = e.getValue();
             if (kind == null || v == null) {
@@ -68,6 +68,19 @@ final class ValueNormalizer {
             }
         }
         return out;
+    }
+
+    /** PowerShell property names are case-insensitive: a field written as MaximumIops is MaximumIOPS. */
+    private static String canonicalKey(Map<String, String> fields, String key) {
+        if (fields.containsKey(key)) {
+            return key;
+        }
+        for (String f : fields.keySet()) {
+            if (f.equalsIgnoreCase(key)) {
+                return f;
+            }
+        }
+        return key;
     }
 
     private record Result(boolean ok, Object value, String reason) {
