@@ -22,7 +22,7 @@ import java.util.TreeMap;
 public final class InventoryModel {
     /** One top-level collection of an inventory. */
     public record Collection(String key, String command, String type, boolean single, String display,
-                             Map<String, Link> links, String source) {
+                             Map<String, Link> links, String source, Map<String, String> addedFields) {
         /** The cmdlet whose name identifies a bare output file of this collection, e.g. Get-VMHardDiskDrive. */
         public String cmdlet() {
             String[] stages = command.split("\\|");
@@ -107,9 +107,11 @@ public final class InventoryModel {
         Map<String, Link> links = new TreeMap<>();
         n.path("links").fields().forEachRemaining(l -> links.put(l.getKey(), new Link(l.getValue().get("id").asText(),
                 l.getValue().path("name").asText(null))));
+        Map<String, String> added = new TreeMap<>();
+        n.path("addedFields").fields().forEachRemaining(a -> added.put(a.getKey(), a.getValue().asText()));
         return new Collection(key, n.get("command").asText(), n.get("type").asText(),
                 "one".equals(n.path("cardinality").asText()), n.path("display").asText("{{Name}}"),
-                Collections.unmodifiableMap(links), n.path("source").asText(null));
+                Collections.unmodifiableMap(links), n.path("source").asText(null), Collections.unmodifiableMap(added));
     }
 
     public Map<String, Collection> collections() {

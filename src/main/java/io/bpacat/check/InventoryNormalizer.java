@@ -56,8 +56,8 @@ public final class InventoryNormalizer {
     }
 
     private boolean isInventory(Map<?, ?> m) {
-        return m.keySet().stream().map(String::valueOf)
-                .anyMatch(k -> META.contains(k) || model.collectionForKey(k).isPresent());
+        return m.containsKey("bpacatInventory") || m.keySet().stream().map(String::valueOf)
+                .anyMatch(k -> model.collectionForKey(k).isPresent());
     }
 
     private Inventory build(String file, Map<String, Object> document, Diagnostics diags) {
