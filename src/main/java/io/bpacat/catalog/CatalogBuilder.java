@@ -48,15 +48,26 @@ public final class CatalogBuilder {
     }
 
     public Result build(List<SourceFile> files) {
+        List<PageResult> results = files.parallelStream().map(this::read).toList();
         Diagnostics diags = new Diagnostics();
         Map<String, SourceText> sources = new LinkedHashMap<>();
         List<ParsedPage> parsed = new ArrayList<>();
-        for (SourceFile f : files) {
-            Optional<SourceText> text = decoder.decode(f, diags);
-            text.ifPresent(t -> sources.put(f.path(), t));
-            text.flatMap(t -> parse(t, diags)).ifPresent(parsed::add);
+        for (PageResult r : results) {
+            r.diagnostics().sorted().forEach(diags::report);
+            r.text().ifPresent(t -> sources.put(t.file().path(), t));
+            r.page().ifPresent(parsed::add);
         }
         return new Result(assembler.assemble(parsed, diags), sources);
+    }
+
+    /** One page read on its own (pages are read in parallel; each keeps its own diagnostics). */
+    private record PageResult(Optional<SourceText> text, Optional<ParsedPage> page, Diagnostics diagnostics) {
+    }
+
+    private PageResult read(SourceFile f) {
+        Diagnostics diags = new Diagnostics();
+        Optional<SourceText> text = decoder.decode(f, diags);
+        return new PageResult(text, text.flatMap(t -> parse(t, diags)), diags);
     }
 
     /** Parses one page; a parser failure becomes an error naming the page instead of ending the build. */

@@ -22,6 +22,8 @@ final class PropertyTableReader {
     record Row(String label, String value, int line, int labelColumn, int valueColumn) {
     }
 
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern PARENS = Pattern.compile("^(.*?)\\s*\\((.+)\\)\\s*$");
     private static final Pattern OS_SPLIT = Pattern.compile(
             "\\s*(?:,|;|、|，)\\s*(?:(?:and|e|und|et|y|and also)\\s+)?|\\s+(?:and|e|und|et|y)\\s+");
@@ -180,8 +182,8 @@ final class PropertyTableReader {
 
     /** Cell text without emphasis, tags, escapes and surplus white space. */
     static String clean(String cell) {
-        return cell.replaceAll("<[^>]*>", " ").replace("**", "").replace("__", "").replace("\\", "")
-                .replaceAll("\\s+", " ").strip();
+        String s = TAG.matcher(cell).replaceAll(" ").replace("**", "").replace("__", "").replace("\\", "");
+        return SPACES.matcher(s).replaceAll(" ").strip();
     }
 
     private static String labelName(String key) {

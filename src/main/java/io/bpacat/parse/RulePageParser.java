@@ -31,6 +31,9 @@ import java.util.regex.Pattern;
 public final class RulePageParser {
     private static final Pattern ANCHOR = Pattern.compile("<a\\s+name\\s*=\\s*\"([^\"]*)\"\\s*>\\s*</a>",
             Pattern.CASE_INSENSITIVE);
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+    private static final Pattern ESCAPE = Pattern.compile("\\\\(.)");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern GUID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern ALERT = Pattern.compile("^\\s*\\[!([A-Za-z]+)\\]");
@@ -357,7 +360,8 @@ public final class RulePageParser {
 
     /** Heading or cell text without anchors, tags, emphasis and escapes. */
     static String plain(String markdownText) {
-        return markdownText.replaceAll("<[^>]*>", "").replace("**", "").replace("__", "")
-                .replaceAll("\\\\(.)", "$1").replaceAll("\\s+", " ").strip();
+        String s = TAG.matcher(markdownText).replaceAll("").replace("**", "").replace("__", "");
+        s = s.indexOf('\\') >= 0 ? ESCAPE.matcher(s).replaceAll("$1") : s;
+        return SPACES.matcher(s).replaceAll(" ").strip();
     }
 }

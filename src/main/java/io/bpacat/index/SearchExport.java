@@ -1,0 +1,221 @@
+package io.bpacat.index;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bpacat.index.SearchIndex.LocaleIndex;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Writes the Lucene indexes as static files the browser reads lazily, so a query downloads only what it needs:
+ * <ul>
+ *   <li>{@code search/meta.json}: BM25 parameters, Lucene's table of encoded lengths, fields and boosts, per locale its language, document count and
+ *       per-field statistics (docCount, sumTotalTermFreq), exactly as Lucene's collection statistics;</li>
+ *   <li>{@code search/stop/<language>.json}: the stop words of each language;</li>
+ *   <li>{@code search/<locale>/t/<shard>.json}: terms by shard (the hex UTF-16 code units of their first two
+ *       characters): for each term, per field {@code [field index, docFreq, totalTermFreq, [doc, freq, norm, ...]]},
+ *       norm being Lucene's encoded length byte (0–255);</li>
+ *   <li>{@code search/<locale>/d/<doc>.json}: what a result shows (id, title, url, severity, category, excerpt);</li>
+ *   <li>{@code search/<locale>/facets.json}: severity, category and product of every document, for filters;</li>
+ *   <li>{@code search/ids/<first two characters>.json}: rule ID → [[locale, doc], ...], for asset-ID queries.</li>
+ * </ul>
+ * All files are written with sorted keys and no white space: the same index gives the same bytes.
+ */
+public final class SearchExport {
+    private static final JsonNodeFactory F = JsonNodeFactory.instance;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private SearchExport() {
+    }
+
+    public static void write(SearchIndex index, Path siteRoot) {
+        Path root = siteRoot.resolve("search");
+        try {
+            Files.createDirectories(root);
+            ObjectNode meta = F.objectNode();
+            meta.put("version", 1);
+            meta.put("k1", SearchIndex.K1);
+            meta.put("b", SearchIndex.B);
+            meta.put("prefixExpansions", Searcher.PREFIX_EXPANSIONS);
+            meta.put("minPrefix", Searcher.MIN_PREFIX);
+            meta.put("prefixWeight", Searcher.PREFIX_WEIGHT);
+            ArrayNode lengths = meta.putArray("lengthTable");
+            for (int i = 0; i < 256; i++) {
+                lengths.add(org.apache.lucene.util.SmallFloat.byte4ToInt((byte) i));
+            }
+            ArrayNode fields = meta.putArray("fields");
+            SearchIndex.FIELDS.forEach(f -> fields.addObject().put("name", f.name()).put("boost", f.boost()));
+            ObjectNode locales = meta.putObject("locales");
+            Map<String, List<int[]>> ids = new TreeMap<>();
+            TreeSet<String> languages = new TreeSet<>();
+            List<String> localeNames = new ArrayList<>(index.locales().keySet());
+            for (LocaleIndex l : index.locales().values()) {
+                locales.set(l.locale(), writeLocale(l, root.resolve(dirName(l.locale()))));
+                languages.add(l.analyzer().language());
+                for (int doc = 0; doc < l.docs().size(); doc++) {
+                    ids.computeIfAbsent(l.docs().get(doc).ruleId(), k -> new ArrayList<>())
+                            .add(new int[] {localeNames.indexOf(l.locale()), doc});
+                }
+            }
+            writeStopWords(root.resolve("stop"), languages);
+            writeIds(root.resolve("ids"), ids, localeNames);
+            write(root.resolve("meta.json"), meta);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the search export", e);
+        }
+    }
+
+    /** The folder of a locale's files: the lower-case locale. */
+    public static String dirName(String locale) {
+        return locale.toLowerCase(Locale.ROOT);
+    }
+
+    private static ObjectNode writeLocale(LocaleIndex l, Path dir) throws IOException {
+        ObjectNode info = F.objectNode();
+        info.put("language", l.analyzer().language());
+        info.put("docs", l.docs().size());
+        info.put("dir", dirName(l.locale()));
+        ObjectNode stats = info.putObject("fields");
+        LeafReader leaf = l.reader().leaves().get(0).reader();
+        Map<String, ObjectNode> shards = new TreeMap<>();
+        for (int fi = 0; fi < SearchIndex.FIELDS.size(); fi++) {
+            String field = SearchIndex.FIELDS.get(fi).name();
+            Terms terms = leaf.terms(field);
+            ObjectNode s = stats.putObject(field);
+            s.put("docCount", terms == null ? 0 : terms.getDocCount());
+            s.put("sumTotalTermFreq", terms == null ? 0 : terms.getSumTotalTermFreq());
+            if (terms != null) {
+                addPostings(leaf, field, fi, terms, shards);
+            }
+        }
+        Path t = Files.createDirectories(dir.resolve("t"));
+        for (Map.Entry<String, ObjectNode> e : shards.entrySet()) {
+            write(t.resolve(e.getKey() + ".json"), e.getValue());
+        }
+        writeDocs(l, Files.createDirectories(dir.resolve("d")));
+        writeFacets(l, dir.resolve("facets.json"));
+        return info;
+    }
+
+    private static void addPostings(LeafReader leaf, String field, int fieldIndex, Terms terms,
+                                    Map<String, ObjectNode> shards) throws IOException {
+        NumericDocValues norms = leaf.getNormValues(field);
+        TermsEnum e = terms.iterator();
+        PostingsEnum p = null;
+        for (BytesRef b = e.next(); b != null; b = e.next()) {
+            String term = b.utf8ToString();
+            ArrayNode entry = F.arrayNode().add(fieldIndex).add(e.docFreq()).add(e.totalTermFreq());
+            ArrayNode postings = entry.addArray();
+            p = e.postings(p, PostingsEnum.FREQS);
+            for (int doc = p.nextDoc(); doc != PostingsEnum.NO_MORE_DOCS; doc = p.nextDoc()) {
+                long norm = norms != null && norms.advanceExact(doc) ? norms.longValue() : 0;
+                postings.add(doc).add(p.freq()).add(((byte) norm) & 0xFF);
+            }
+            ObjectNode shard = shards.computeIfAbsent(shardOf(term), k -> F.objectNode());
+            ArrayNode list = shard.has(term) ? (ArrayNode) shard.get(term) : shard.putArray(term);
+            list.add(entry);
+        }
+    }
+
+    /** The shard of a term: the hex UTF-16 code units of its first two characters. */
+    public static String shardOf(String term) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < Math.min(2, term.length()); i++) {
+            b.append(String.format(Locale.ROOT, "%04x", (int) term.charAt(i)));
+        }
+        return b.toString();
+    }
+
+    private static void writeDocs(LocaleIndex l, Path dir) throws IOException {
+        for (int doc = 0; doc < l.docs().size(); doc++) {
+            SearchDocument d = l.docs().get(doc);
+            ObjectNode n = F.objectNode();
+            n.put("id", d.ruleId());
+            n.put("title", d.title());
+            n.put("url", d.url());
+            n.put("severity", d.severity());
+            n.put("category", d.category());
+            n.put("product", d.product());
+            n.put("excerpt", d.excerpt());
+            write(dir.resolve(doc + ".json"), n);
+        }
+    }
+
+    private static void writeFacets(LocaleIndex l, Path file) throws IOException {
+        ObjectNode n = F.objectNode();
+        for (String facet : List.of("severity", "category", "product")) {
+            List<String> values = new ArrayList<>(new TreeSet<>(l.docs().stream().map(d -> facetValue(d, facet)).toList()));
+            ObjectNode f = n.putObject(facet);
+            ArrayNode v = f.putArray("values");
+            values.forEach(v::add);
+            ArrayNode docs = f.putArray("docs");
+            l.docs().forEach(d -> docs.add(values.indexOf(facetValue(d, facet))));
+        }
+        write(file, n);
+    }
+
+    private static String facetValue(SearchDocument d, String facet) {
+        return switch (facet) {
+            case "severity" -> d.severity();
+            case "category" -> d.category();
+            default -> d.product();
+        };
+    }
+
+    private static void writeStopWords(Path dir, TreeSet<String> languages) throws IOException {
+        Files.createDirectories(dir);
+        for (String lang : languages) {
+            CharArraySet set = SearchAnalyzer.STOP_SETS.get(lang);
+            TreeSet<String> words = new TreeSet<>();
+            if (set != null) {
+                for (Object o : set) {
+                    words.add(new String((char[]) o));
+                }
+            }
+            ArrayNode arr = F.arrayNode();
+            words.forEach(arr::add);
+            write(dir.resolve(lang + ".json"), arr);
+        }
+    }
+
+    private static void writeIds(Path dir, Map<String, List<int[]>> ids, List<String> locales) throws IOException {
+        Files.createDirectories(dir);
+        Map<String, ObjectNode> shards = new TreeMap<>();
+        ids.forEach((id, refs) -> {
+            ObjectNode shard = shards.computeIfAbsent(id.substring(0, Math.min(2, id.length())), k -> F.objectNode());
+            ArrayNode list = shard.putArray(id);
+            refs.forEach(r -> list.addArray().add(locales.get(r[0])).add(r[1]));
+        });
+        for (Map.Entry<String, ObjectNode> e : shards.entrySet()) {
+            write(dir.resolve(e.getKey() + ".json"), e.getValue());
+        }
+    }
+
+    private static void write(Path file, Object node) throws IOException {
+        try {
+            Files.write(file, JSON.writeValueAsString(node).getBytes(StandardCharsets.UTF_8));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package io.bpacat.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bpacat.TestPaths;
+import io.bpacat.catalog.Catalog;
+import io.bpacat.catalog.CatalogBuilder;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The browser's search engine (site-templates/js/search/engine.js, run by node on the exported index) returns the
+ * same top 10 as the Lucene searcher for every judged query and a set of typing prefixes. The same check runs in
+ * Chromium in the site's browser tests.
+ */
+class SearchParityTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void nodeEngineReturnsTheSameTopTenAsLucene() throws Exception {
+        assumeTrue(nodeAvailable(), "node is not on the PATH: JS search parity not checked here");
+        Catalog catalog = new CatalogBuilder().build(TestPaths.corpus()).catalog();
+        List<SearchQuery> queries = new ArrayList<>();
+        JudgedQueries.load(catalog).forEach(j -> queries.add(j.query()));
+        for (String typed : List.of("r", "re", "rep", "repl", "replica", "replicaz", "mem", "memo", "Arbeits",
+                "hyper-v ", "virtual machine ", "serv", "config", "réplic", "instant", "Prüf", "disk space",
+                "network adapter", "37e1dae7", "37e1dae7-586c-4dd7-bf83-7e14a9567c8f.disable")) {
+            queries.add(SearchQuery.of(typed));
+        }
+        List<List<String>> lucene = new ArrayList<>();
+        try (SearchIndex index = SearchIndex.build(catalog)) {
+            SearchExport.write(index, tmp);
+            Searcher searcher = new Searcher(index);
+            for (SearchQuery q : queries) {
+                lucene.add(searcher.search(q, 10).stream().map(h -> h.ruleId() + "@" + h.locale()).toList());
+            }
+        }
+        List<List<String>> js = runNode(tmp.resolve("search"), queries);
+        for (int i = 0; i < queries.size(); i++) {
+            assertEquals(lucene.get(i), js.get(i), "top 10 of \"" + queries.get(i).text() + "\" " + queries.get(i));
+        }
+    }
+
+    static boolean nodeAvailable() {
+        try {
+            return new ProcessBuilder("node", "--version").start().waitFor(20, TimeUnit.SECONDS);
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static List<List<String>> runNode(Path searchDir, List<SearchQuery> queries) throws Exception {
+        ObjectMapper m = new ObjectMapper();
+        ArrayNode input = m.createArrayNode();
+        for (SearchQuery q : queries) {
+            ObjectNode n = input.addObject();
+            n.put("text", q.text());
+            ObjectNode f = n.putObject("filters");
+            q.severities().forEach(s -> f.withArray("severity").add(s));
+            q.categories().forEach(s -> f.withArray("category").add(s));
+            q.locales().forEach(s -> f.withArray("locale").add(s));
+        }
+        Path in = Files.createTempFile("queries", ".json");
+        Files.writeString(in, m.writeValueAsString(input));
+        Process p = new ProcessBuilder("node", "site-templates/js/search/search-cli.mjs", searchDir.toString())
+                .redirectInput(in.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        assertEquals(0, p.waitFor(), "node exit code");
+        JsonNode results = m.readTree(new String(out, StandardCharsets.UTF_8));
+        List<List<String>> all = new ArrayList<>();
+        for (JsonNode r : results) {
+            List<String> ids = new ArrayList<>();
+            r.forEach(h -> ids.add(h.get("id").asText() + "@" + h.get("locale").asText()));
+            all.add(ids);
+        }
+        return all;
+    }
+}
