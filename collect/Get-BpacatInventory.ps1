@@ -62,7 +62,7 @@ $inv = [ordered]@{
     VMSystemSettingData = Get-Safely { Get-CimInstance -Namespace root/virtualization/v2 -ClassName Msvm_VirtualSystemSettingData |
         Select-Object ElementName, VirtualSystemIdentifier, VirtualSystemType, AllowFullSCSICommandSet, AllowReducedFcRedundancy }
     WindowsFeature   = Get-Safely { Get-WindowsFeature | Select-Object Name, DisplayName, Installed, FeatureType, Parent, Depth }
-    Service          = Get-Safely { Get-Service vmms, vmcompute -ErrorAction SilentlyContinue | Select-Object Name, DisplayName, Status, StartType }
+    Service          = Get-Safely { Get-Service vmms, vmcompute, WinRM, W32Time -ErrorAction SilentlyContinue | Select-Object Name, DisplayName, Status, StartType }
     ComputerSystem   = Get-CimInstance Win32_ComputerSystem | Select-Object Name, Domain, PartOfDomain, DomainRole, HypervisorPresent, NumberOfLogicalProcessors, TotalPhysicalMemory
     OperatingSystem  = Get-CimInstance Win32_OperatingSystem | Select-Object Caption, Version, BuildNumber, ProductType, SystemDrive, OperatingSystemSKU
     PhysicalMemoryArray = Get-Safely { Get-CimInstance Win32_PhysicalMemoryArray | Select-Object Tag, Use, MemoryErrorCorrection, MaxCapacity }

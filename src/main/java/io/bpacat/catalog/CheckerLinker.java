@@ -72,7 +72,8 @@ public final class CheckerLinker {
         String asset = n.path("rule").asText(null);
         String page = n.path("page").asText(null);
         for (Rule r : catalog.rules()) {
-            if (asset != null && asset.equalsIgnoreCase(r.assetId())) {
+            boolean subRule = r.kind() == Rule.Kind.SUB_RULE;
+            if (asset != null && (subRule ? asset.equalsIgnoreCase(r.id()) : asset.equalsIgnoreCase(r.assetId()))) {
                 return r.id();
             }
             if (page != null && r.assetId() == null && r.translations().values().stream()

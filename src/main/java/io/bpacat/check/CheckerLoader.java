@@ -36,7 +36,8 @@ public final class CheckerLoader {
     static final Set<String> KEYS = Set.of("rule", "page", "title", "scope", "reads", "require", "applies",
             "compliant", "values", "message", "remediation", "examples");
     private static final Set<String> WORDS = Set.of("and", "or", "in", "true", "false", "null", "function");
-    private static final Pattern GUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern GUID = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(\\.[a-z0-9-]+)?");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^}]+?)\\s*}}");
 
     private final InventoryModel model;
@@ -133,8 +134,9 @@ public final class CheckerLoader {
                         + " page's file name, for rules without an asset ID)", "add rule: <asset id>");
             }
             if (rule != null && !GUID.matcher(rule).matches()) {
-                error("rule", "CHK010", "rule \"" + rule + "\" is not a lower-case asset ID (GUID)",
-                        "copy ms.assetid from the rule page, in lower case");
+                error("rule", "CHK010", "rule \"" + rule + "\" is not a lower-case asset ID (GUID), or"
+                        + " <asset id>.<anchor> for a rule of a multi-rule page", "copy ms.assetid from the rule page,"
+                        + " in lower case");
             }
             String scope = string("scope", true);
             if (scope != null && model.collection(scope).isEmpty()) {
