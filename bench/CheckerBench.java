@@ -28,6 +28,7 @@ public class CheckerBench {
         System.out.printf("read+normalize: %.0f ms (%d bytes, %d VMs)%n", (t1 - t0) / 1e6, bytes.length,
                 inv.objects("VM").size());
         CheckerEngine engine = new CheckerEngine();
+        inv.prepareLinks();
         List<long[]> per = new ArrayList<>();
         for (int round = 0; round < 6; round++) {
             long s = System.nanoTime();
@@ -40,6 +41,12 @@ public class CheckerBench {
             }
             System.out.printf("%s run %d: %.0f ms, %d checkers, %d results%n", round == 0 ? "cold" : "warm", round,
                     (System.nanoTime() - s) / 1e6, checkers.size(), results);
+        }
+        for (int round = 0; round < 3; round++) {
+            long s = System.nanoTime();
+            int results = engine.run(checkers, inv).size();
+            System.out.printf("warm, all checkers on %d threads: %.0f ms, %d results%n",
+                    Runtime.getRuntime().availableProcessors(), (System.nanoTime() - s) / 1e6, results);
         }
         per.sort((a, b) -> Long.compare(b[0], a[0]));
         System.out.println("slowest checkers (last run):");

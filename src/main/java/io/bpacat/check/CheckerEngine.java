@@ -50,13 +50,41 @@ public final class CheckerEngine {
         return stem.toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** All checkers on one inventory, in checker order, objects in inventory order. */
+    /**
+     * All checkers on one inventory, in checker order, objects in inventory order. Checkers run in parallel (each
+     * compiled expression is used by one thread at a time); the result does not depend on the thread count.
+     */
     public List<Finding> run(List<Checker> checkers, Inventory inv) {
-        List<Finding> out = new ArrayList<>();
-        for (Checker c : checkers) {
-            out.addAll(run(c, inv));
+        inv.prepareLinks();
+        int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), checkers.size()));
+        if (threads == 1) {
+            List<Finding> out = new ArrayList<>();
+            checkers.forEach(c -> out.addAll(run(c, inv)));
+            return out;
         }
-        return out;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(null, r, "bpacat-checker", 64L * 1024 * 1024);
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<List<Finding>>> futures = new ArrayList<>();
+            for (Checker c : checkers) {
+                futures.add(pool.submit(() -> run(c, inv)));
+            }
+            List<Finding> out = new ArrayList<>();
+            for (java.util.concurrent.Future<List<Finding>> f : futures) {
+                out.addAll(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while checking", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("a checker failed unexpectedly: " + e.getCause(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     public List<Finding> run(Checker c, Inventory inv) {

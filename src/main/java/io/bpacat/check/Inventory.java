@@ -92,7 +92,31 @@ public final class Inventory {
      * switch, san), the objects of other collections with the same key, by collection name. An object with an id
      * (VMId, Id) matches by id, and by name only objects that have no id; an object without an id matches by name.
      */
-    public synchronized Map<String, Object> related(Object object) {
+    public Map<String, Object> related(Object object) {
+        if (prepared) {
+            Map<String, Object> r = relatedCache.get(object);
+            return r == null ? Map.of() : r;
+        }
+        return relatedLocked(object);
+    }
+
+    private volatile boolean prepared;
+
+    /** Computes the links of every object once, so {@link #related} is a read-only lookup safe across threads. */
+    public synchronized void prepareLinks() {
+        if (prepared) {
+            return;
+        }
+        asData();
+        for (List<Map<String, Object>> objects : collections.values()) {
+            for (Map<String, Object> o : objects) {
+                relatedLocked(o);
+            }
+        }
+        prepared = true;
+    }
+
+    private synchronized Map<String, Object> relatedLocked(Object object) {
         Map<String, Object> cached = relatedCache.get(object);
         if (cached != null) {
             return cached;
