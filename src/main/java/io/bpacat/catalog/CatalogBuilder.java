@@ -26,9 +26,20 @@ public final class CatalogBuilder {
     private final SourceDecoder decoder = new SourceDecoder();
     private final RulePageParser parser;
     private final CatalogAssembler assembler = new CatalogAssembler();
+    /** Pages read by earlier builds, by path, when unchanged pages are reused; null otherwise. */
+    private final Map<String, Map.Entry<byte[], PageResult>> earlier;
 
     public CatalogBuilder(String defaultLocale) {
+        this(defaultLocale, false);
+    }
+
+    /**
+     * @param reuseUnchangedPages keep every page's parse between builds and reuse it while the file's bytes are the
+     *                            same ({@code bpacat serve} rebuilds this way)
+     */
+    public CatalogBuilder(String defaultLocale, boolean reuseUnchangedPages) {
         this.parser = new RulePageParser(Vocabulary.standard(), defaultLocale);
+        this.earlier = reuseUnchangedPages ? new java.util.concurrent.ConcurrentHashMap<>() : null;
     }
 
     public CatalogBuilder() {
@@ -65,6 +76,19 @@ public final class CatalogBuilder {
     }
 
     private PageResult read(SourceFile f) {
+        if (earlier != null) {
+            Map.Entry<byte[], PageResult> e = earlier.get(f.path());
+            if (e != null && java.util.Arrays.equals(e.getKey(), f.bytes())) {
+                return e.getValue();
+            }
+            PageResult r = readNow(f);
+            earlier.put(f.path(), Map.entry(f.bytes(), r));
+            return r;
+        }
+        return readNow(f);
+    }
+
+    private PageResult readNow(SourceFile f) {
         Diagnostics diags = new Diagnostics();
         Optional<SourceText> text = decoder.decode(f, diags);
         return new PageResult(text, text.flatMap(t -> parse(t, diags)), diags);

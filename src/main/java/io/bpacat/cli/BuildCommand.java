@@ -1,44 +1,37 @@
 package io.bpacat.cli;
 
-import io.bpacat.catalog.CatalogBuilder;
-import io.bpacat.catalog.CatalogJson;
 import io.bpacat.diag.Diagnostic.Level;
-import io.bpacat.render.OutputFolder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.bpacat.render.SiteBuilder;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code bpacat build}: content folder to output folder. */
+/** {@code bpacat build}: content folder to site. */
 @Command(name = "build", mixinStandardHelpOptions = true,
-        description = "Build the catalog (OUT/catalog.json) from a content folder. The output folder is replaced"
-                + " as a whole once everything is written.",
+        description = "Build the site and OUT/catalog.json from a content folder. Every internal link is checked."
+                + " The output folder is replaced as a whole once everything is written; a failed build leaves"
+                + " the previous one as it was.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:built", "1:built, but the content has errors (listed)", "2:usage error"})
 final class BuildCommand implements Callable<Integer> {
     @Mixin
     ContentOptions options;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "output",
-            description = "Output folder (default: ${DEFAULT-VALUE}).")
-    Path out;
+    @Mixin
+    SiteOptions site;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        CatalogBuilder.Result result = options.buildCatalog();
+        SiteBuilder.Result result = site.builder(options).build(options.content);
         var err = spec.commandLine().getErr();
-        options.print(result, err);
-        OutputFolder.replace(out, folder -> Files.writeString(folder.resolve("catalog.json"),
-                CatalogJson.write(result.catalog()), StandardCharsets.UTF_8));
-        err.println(Summary.of(result.catalog(), result.sources().size()));
-        spec.commandLine().getOut().println("wrote " + Path.of(out.toString(), "catalog.json"));
-        return Summary.count(result.catalog(), Level.ERROR) > 0 ? 1 : 0;
+        options.print(result.catalog(), err);
+        SiteBuilder.write(result, site.out);
+        err.println(Summary.of(result.catalog().catalog(), result.catalog().sources().size()));
+        spec.commandLine().getOut().println("wrote " + result.files().size() + " files to " + site.out);
+        return Summary.count(result.catalog().catalog(), Level.ERROR) > 0 ? 1 : 0;
     }
 }

@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
 /** The {@code bpacat} command. */
 @Command(name = "bpacat", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Best-practice rule pages to a rule catalog, executable checkers and a searchable site.",
-        subcommands = {LintCommand.class, BuildCommand.class, SearchCommand.class, ValidateCommand.class,
-                CoverageCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {LintCommand.class, BuildCommand.class, ServeCommand.class, SearchCommand.class,
+                ValidateCommand.class, CoverageCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:content errors (or warnings with --strict), or findings",
                 "2:usage error: bad option, missing folder",

@@ -1,2 +1,2 @@
-/** Render: writes the generated output (catalog.json now, the site later) into a fresh folder swapped in at the end; reads only the catalog. */
+/** Render: the catalog as a static site (pages, catalog.json, sitemap, assets) in memory, link-checked, then written into a fresh folder swapped in at the end; reads the catalog, never the sources. */
 package io.bpacat.render;

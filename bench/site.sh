@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Site build benchmark: bpacat next to Hugo (Debian package `hugo`) on the same Markdown, in the same run, on the
+# real corpus and on generated 5,000- and 20,000-page corpora (bench/gen_corpus.py); then the time `bpacat serve`
+# takes to rebuild after one page changes.
+# Usage: bench/site.sh [SIZES...]   (default: 5000 20000; run from anywhere; builds the jar when missing)
+#        SERVE_ONLY=1 bench/site.sh  (only the serve rebuild times)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+sizes=("${@:-5000 20000}")
+read -r -a sizes <<< "${sizes[*]}"
+corpus=../shared/corpus
+jar=target/bpacat.jar
+work=bench/work
+config=src/test/resources/site/corpus-site.yaml
+[ -f "$jar" ] || mvn -B -q package -DskipTests
+[ -d "$corpus" ] || { echo "no corpus at $corpus: nothing to measure"; exit 0; }
+mkdir -p "$work"
+have_hugo=1
+command -v hugo >/dev/null 2>&1 || { have_hugo=0; echo "hugo is not installed (apt-get install hugo): bpacat alone"; }
+[ $have_hugo = 1 ] && echo "$(hugo version | cut -d' ' -f1-2), $(java -version 2>&1 | head -1), $(nproc) cores"
+
+ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
+
+best_of() { # runs command... : prints the best wall time in ms
+  local runs=$1 best=999999999 t0 t; shift
+  for _ in $(seq "$runs"); do
+    t0=$(date +%s%N); "$@" >/dev/null 2>&1 || true; t=$(ms "$t0")
+    [ "$t" -lt "$best" ] && best=$t
+  done
+  echo "$best"
+}
+
+compare() { # name dir runs
+  local name=$1 dir=$2 runs=$3 n b h
+  n=$(find "$dir" -name '*.md' | wc -l)
+  b=$(best_of "$runs" java -jar "$jar" build --content "$dir" --out "$work/out-bpacat" --site-config "$config")
+  local files; files=$(find "$work/out-bpacat" -type f | wc -l)
+  if [ $have_hugo = 1 ]; then
+    h=$(best_of "$runs" hugo --quiet --source bench/hugo-site --contentDir "$(realpath "$dir")" \
+        --destination "$(realpath -m "$work/out-hugo")" --cleanDestinationDir)
+    printf '%-16s %6d pages | bpacat %6d ms %7.0f pages/s (%d files) | hugo %6d ms %7.0f pages/s | bpacat/hugo time %.2f\n' \
+      "$name" "$n" "$b" "$(echo "$n*1000/$b" | bc -l)" "$files" "$h" "$(echo "$n*1000/$h" | bc -l)" "$(echo "$b/$h" | bc -l)"
+  else
+    printf '%-16s %6d pages | bpacat %6d ms %7.0f pages/s (%d files)\n' "$name" "$n" "$b" "$(echo "$n*1000/$b" | bc -l)" "$files"
+  fi
+}
+
+if [ -z "${SERVE_ONLY:-}" ]; then
+echo "== full builds, JVM start included (best of N runs; bpacat writes every page in every locale, pickers,"
+echo "   redirects, catalog.json, and checks every link)"
+compare "real corpus" "$corpus" 3
+for size in "${sizes[@]}"; do
+  [ -d "$work/gen-$size" ] || python3 bench/gen_corpus.py "$corpus" "$work/gen-$size" "$size" >/dev/null
+  compare "generated" "$work/gen-$size" "$([ "$size" -gt 10000 ] && echo 1 || echo 2)"
+done
+fi
+
+echo "== bpacat serve: one page changed, time to rebuild and send the reload (10 edits, after 3 warm-up edits)"
+serve_bench() { # name content-dir page-to-edit
+  local name=$1 src=$2 page=$3 dir="$work/serve-content" log="$work/serve.log" pid i t0 before times=() total=()
+  rm -rf "$dir" && cp -r "$src" "$dir" && cp "$config" "$dir/site.yaml"
+  java -jar "$jar" serve --content "$dir" --out "$work/serve-out" --port 0 >"$log" 2>&1 &
+  pid=$!
+  for _ in $(seq 600); do grep -q '^serving' "$log" && break; sleep 0.1; done
+  for i in $(seq 13); do
+    before=$(grep -c '^rebuilt' "$log" || true)
+    t0=$(date +%s%N)
+    printf '\nEdit number %d of the benchmark.\n' "$i" >> "$dir/$page"
+    until [ "$(grep -c '^rebuilt' "$log" || true)" -gt "$before" ]; do sleep 0.005; done
+    if [ "$i" -gt 3 ]; then
+      total+=("$(ms "$t0")")
+      times+=("$(grep '^rebuilt' "$log" | tail -1 | sed -E 's/rebuilt in ([0-9]+) ms.*/\1/')")
+    fi
+    sleep 0.3
+  done
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  local med; med=$(printf '%s\n' "${times[@]}" | sort -n | sed -n 5p)
+  local medt; medt=$(printf '%s\n' "${total[@]}" | sort -n | sed -n 5p)
+  printf '%-16s %4d pages | rebuild + reload sent: median %d ms (min %d, max %d) | from the file write: median %d ms\n' \
+    "$name" "$(find "$src" -name '*.md' | wc -l)" "$med" "$(printf '%s\n' "${times[@]}" | sort -n | head -1)" \
+    "$(printf '%s\n' "${times[@]}" | sort -n | tail -1)" "$medt"
+}
+[ -d content ] && serve_bench "content/" content en-us/Avoid-pausing-a-virtual-machine.md
+serve_bench "real corpus" "$corpus" en-us/Avoid-pausing-a-virtual-machine.md

@@ -1,0 +1,204 @@
+package io.bpacat.render;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks that every internal link and {@code #anchor} of a generated site resolves: the target file exists (a
+ * folder link to its {@code index.html}) and, for an anchor, holds an element with that ID. Links to other hosts
+ * are not followed. Reads the HTML as bpacat writes it (quoted attributes), so it needs no full parse per page.
+ */
+public final class LinkChecker {
+    private static final Pattern TAG = Pattern.compile("<([a-zA-Z][a-zA-Z0-9]*)(\\s[^<>]*)?>");
+    private static final Pattern ATTR = Pattern.compile("\\s([a-zA-Z-]+)=\"([^\"]*)\"");
+    private static final Pattern REFRESH_URL = Pattern.compile("(?i)^\\s*\\d+\\s*;\\s*url=(.*)$");
+    private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
+
+    private final String basePath;
+    /** Pages scanned by earlier checks, by path, when this checker is reused; null otherwise. */
+    private final Map<String, Map.Entry<byte[], Scan>> earlier;
+
+    /** @param basePath where the site's root is on its host ({@code /}), for site-rooted links */
+    public LinkChecker(String basePath) {
+        this(basePath, false);
+    }
+
+    /** @param reuse keep each page's scan and reuse it on the next check while the page's bytes are the same */
+    public LinkChecker(String basePath, boolean reuse) {
+        this.basePath = basePath;
+        this.earlier = reuse ? new java.util.concurrent.ConcurrentHashMap<>() : null;
+    }
+
+    public String basePath() {
+        return basePath;
+    }
+
+    private Scan scan(String path, byte[] bytes) {
+        if (earlier == null) {
+            return scan(new String(bytes, StandardCharsets.UTF_8));
+        }
+        Map.Entry<byte[], Scan> e = earlier.get(path);
+        if (e != null && java.util.Arrays.equals(e.getKey(), bytes)) {
+            return e.getValue();
+        }
+        Scan s = scan(new String(bytes, StandardCharsets.UTF_8));
+        earlier.put(path, Map.entry(bytes, s));
+        return s;
+    }
+
+    /**
+     * A link that does not resolve.
+     *
+     * @param page   the site path of the file holding it
+     * @param href   the link as written
+     * @param reason what is missing
+     */
+    public record Broken(String page, String href, String reason) {
+    }
+
+    /** A page's links and IDs, read once. */
+    private record Scan(List<String> links, Set<String> ids) {
+    }
+
+    public List<Broken> check(SiteFiles site) {
+        Map<String, Scan> scans = new HashMap<>();
+        List<String> pages = site.paths().stream().filter(p -> p.endsWith(".html")).toList();
+        pages.parallelStream().map(p -> Map.entry(p, scan(p, site.get(p))))
+                .sequential().forEach(e -> scans.put(e.getKey(), e.getValue()));
+        List<Broken> out = new ArrayList<>();
+        for (String page : pages) {
+            for (String href : scans.get(page).links()) {
+                String reason = check(page, href, site, scans);
+                if (reason != null) {
+                    out.add(new Broken(page, href, reason));
+                }
+            }
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    private String check(String page, String href, SiteFiles site, Map<String, Scan> scans) {
+        if (href.isEmpty() || href.equals("#") || href.startsWith("//") || SCHEME.matcher(href).find()) {
+            return null;
+        }
+        int hash = href.indexOf('#');
+        String fragment = hash < 0 ? "" : href.substring(hash + 1);
+        String path = hash < 0 ? href : href.substring(0, hash);
+        int q = path.indexOf('?');
+        path = q < 0 ? path : path.substring(0, q);
+        String target;
+        if (path.isEmpty()) {
+            target = page;
+        } else {
+            String resolved = resolve(page, path);
+            if (resolved == null) {
+                return "leads outside the site";
+            }
+            target = file(resolved, site);
+            if (target == null) {
+                return "no such page: " + resolved;
+            }
+        }
+        if (!fragment.isEmpty() && target.endsWith(".html")
+                && !scans.get(target).ids().contains(decode(fragment))) {
+            return "no element with id \"" + fragment + "\" in " + target;
+        }
+        return null;
+    }
+
+    private static String file(String resolved, SiteFiles site) {
+        if (resolved.isEmpty() || resolved.endsWith("/")) {
+            return site.contains(resolved + "index.html") ? resolved + "index.html" : null;
+        }
+        if (site.contains(resolved)) {
+            return resolved;
+        }
+        return site.contains(resolved + "/index.html") ? resolved + "/index.html" : null;
+    }
+
+    private String resolve(String page, String path) {
+        String start;
+        if (path.startsWith("/")) {
+            if (!path.startsWith(basePath)) {
+                return null;
+            }
+            start = path.substring(basePath.length());
+        } else {
+            start = page.substring(0, page.lastIndexOf('/') + 1) + path;
+        }
+        boolean folder = start.endsWith("/") || start.endsWith("/.") || start.endsWith("/..") || start.equals(".")
+                || start.equals("..");
+        String[] parts = decode(start).split("/");
+        java.util.ArrayDeque<String> out = new java.util.ArrayDeque<>();
+        for (String part : parts) {
+            if (part.equals("..")) {
+                if (out.isEmpty()) {
+                    return null;
+                }
+                out.removeLast();
+            } else if (!part.isEmpty() && !part.equals(".")) {
+                out.addLast(part);
+            }
+        }
+        String joined = String.join("/", out);
+        return folder && !joined.isEmpty() ? joined + "/" : joined;
+    }
+
+    private static String decode(String s) {
+        if (s.indexOf('%') < 0) {
+            return s;
+        }
+        try {
+            return java.net.URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return s;
+        }
+    }
+
+    private static Scan scan(String html) {
+        List<String> links = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        Matcher tag = TAG.matcher(html);
+        while (tag.find()) {
+            if (tag.group(2) == null) {
+                continue;
+            }
+            String name = tag.group(1).toLowerCase(java.util.Locale.ROOT);
+            Matcher a = ATTR.matcher(tag.group(2));
+            Map<String, String> attrs = new HashMap<>();
+            while (a.find()) {
+                attrs.put(a.group(1).toLowerCase(java.util.Locale.ROOT), unescape(a.group(2)));
+            }
+            if (attrs.containsKey("id")) {
+                ids.add(attrs.get("id"));
+            }
+            if (name.equals("a") && attrs.containsKey("name")) {
+                ids.add(attrs.get("name"));
+            }
+            for (String key : new String[] {"href", "src"}) {
+                if (attrs.containsKey(key)) {
+                    links.add(attrs.get(key));
+                }
+            }
+            if (name.equals("meta") && "refresh".equalsIgnoreCase(attrs.get("http-equiv"))) {
+                Matcher m = REFRESH_URL.matcher(attrs.getOrDefault("content", ""));
+                if (m.matches()) {
+                    links.add(m.group(1).strip());
+                }
+            }
+        }
+        return new Scan(links, ids);
+    }
+
+    private static String unescape(String v) {
+        return v.indexOf('&') < 0 ? v : org.jsoup.parser.Parser.unescapeEntities(v, true);
+    }
+}

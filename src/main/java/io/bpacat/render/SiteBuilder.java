@@ -1,0 +1,124 @@
+package io.bpacat.render;
+
+import io.bpacat.catalog.Catalog;
+import io.bpacat.catalog.CatalogBuilder;
+import io.bpacat.catalog.CatalogJson;
+import io.bpacat.diag.Diagnostic;
+import io.bpacat.diag.Diagnostics;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds the site from a content folder. The whole pipeline, in order:
+ * <ol>
+ * <li>{@link CatalogBuilder}: {@code SourceScanner} finds the pages, {@code RulePageParser} parses each one,
+ * {@code CatalogAssembler} joins them across locales into the catalog;</li>
+ * <li>{@link SiteConfig}: the site settings ({@code site.yaml});</li>
+ * <li>{@link SiteRenderer}: every page of the site in memory, with {@link ContentRenderer} turning Markdown into
+ * safe HTML and {@link TemplateRenderer} filling the templates;</li>
+ * <li>{@link LinkChecker}: every internal link and anchor must resolve; a broken one becomes a diagnostic on the
+ * source file and line that wrote it;</li>
+ * <li>{@code catalog.json} with every diagnostic, then {@link #write}: the files go to a fresh folder that replaces
+ * the output folder only once complete ({@link OutputFolder}).</li>
+ * </ol>
+ * One builder keeps its template engine and Markdown renderer for every build ({@code bpacat serve} rebuilds with it).
+ */
+public final class SiteBuilder {
+    private final CatalogBuilder catalogBuilder;
+    private final TemplateSource templates;
+    private final String defaultLocale;
+    private final Optional<Path> configFile;
+    private final boolean incremental;
+    private SiteRenderer renderer;
+    private SiteConfig rendererConfig;
+    private LinkChecker checker;
+
+    public SiteBuilder(String defaultLocale, TemplateSource templates, Optional<Path> configFile) {
+        this(defaultLocale, templates, configFile, false);
+    }
+
+    /**
+     * @param incremental keep what each build parsed and rendered, and redo on the next build only the pages whose
+     *                    input changed ({@code bpacat serve}); the output is the same as a full build's
+     */
+    public SiteBuilder(String defaultLocale, TemplateSource templates, Optional<Path> configFile, boolean incremental) {
+        this.catalogBuilder = new CatalogBuilder(defaultLocale, incremental);
+        this.templates = templates;
+        this.defaultLocale = defaultLocale;
+        this.configFile = configFile;
+        this.incremental = incremental;
+    }
+
+    /**
+     * A built site.
+     *
+     * @param catalog the catalog build (the catalog, with every diagnostic of the build, and the decoded sources)
+     * @param files   every file of the site
+     * @param broken  the broken internal links found
+     */
+    public record Result(CatalogBuilder.Result catalog, SiteFiles files, List<LinkChecker.Broken> broken) {
+    }
+
+    public Result build(Path content) {
+        CatalogBuilder.Result cat = catalogBuilder.build(content);
+        Diagnostics configDiags = new Diagnostics();
+        Path file = configFile.orElse(content.resolve(SiteConfig.FILE_NAME));
+        SiteConfig config = SiteConfig.read(file, configFile.isPresent() ? file.toString() : SiteConfig.FILE_NAME,
+                configDiags);
+        SiteRenderer.Site site = renderer(config).render(cat.catalog());
+        if (checker == null || !checker.basePath().equals(config.basePath())) {
+            checker = new LinkChecker(config.basePath(), incremental);
+        }
+        List<LinkChecker.Broken> broken = checker.check(site.files());
+        List<Diagnostic> all = new ArrayList<>(cat.catalog().diagnostics());
+        all.addAll(configDiags.sorted());
+        all.addAll(site.diagnostics());
+        all.addAll(linkDiagnostics(broken, site.links()));
+        if (config.baseUrl().isEmpty()) {
+            all.add(new Diagnostic(SiteConfig.FILE_NAME, 0, 0, Diagnostic.Level.INFO, "BPA065", "no baseUrl: "
+                    + "sitemap.xml, robots.txt and opensearch.xml give site-relative URLs", "set 'baseUrl' in site.yaml"));
+        }
+        all.sort(Diagnostic.ORDER);
+        Catalog catalog = new Catalog(cat.catalog().rules(), cat.catalog().pages(), all);
+        site.files().replace("catalog.json", CatalogJson.write(catalog));
+        return new Result(new CatalogBuilder.Result(catalog, cat.sources()), site.files(), broken);
+    }
+
+    private SiteRenderer renderer(SiteConfig config) {
+        if (renderer == null || !config.equals(rendererConfig)) {
+            renderer = new SiteRenderer(templates, config, defaultLocale, incremental);
+            rendererConfig = config;
+        }
+        return renderer;
+    }
+
+    /** Writes a built site: the output folder is replaced as a whole, or left as it was when writing fails. */
+    public static void write(Result result, Path out) {
+        OutputFolder.replace(out, folder -> result.files().writeTo(folder));
+    }
+
+    /** Broken links as diagnostics: on the content line that wrote the link, else on the template. */
+    private static List<Diagnostic> linkDiagnostics(List<LinkChecker.Broken> broken,
+                                                    List<ContentRenderer.LinkRecord> links) {
+        Map<String, ContentRenderer.LinkRecord> byPageAndHref = new HashMap<>();
+        links.forEach(l -> byPageAndHref.putIfAbsent(l.pagePath() + "\n" + l.href(), l));
+        List<Diagnostic> out = new ArrayList<>();
+        for (LinkChecker.Broken b : broken) {
+            String page = b.page().endsWith("index.html") ? b.page().substring(0, b.page().length() - 10) : b.page();
+            ContentRenderer.LinkRecord rec = byPageAndHref.get(page + "\n" + b.href());
+            if (rec != null) {
+                out.add(new Diagnostic(rec.source(), rec.line(), 0, Diagnostic.Level.WARNING, "BPA060",
+                        "broken link " + b.href() + ": " + b.reason(), "correct the link or its target's anchor"));
+            } else {
+                out.add(new Diagnostic("(generated) " + b.page(), 0, 0, Diagnostic.Level.ERROR, "BPA060", "broken link "
+                        + b.href() + ": " + b.reason(),
+                        "a template or bpacat itself wrote it: please report it"));
+            }
+        }
+        return out;
+    }
+}

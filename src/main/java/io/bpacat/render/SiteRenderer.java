@@ -1,0 +1,349 @@
+package io.bpacat.render;
+
+import io.bpacat.catalog.Catalog;
+import io.bpacat.catalog.Page;
+import io.bpacat.catalog.Rule;
+import io.bpacat.catalog.Translation;
+import io.bpacat.diag.Diagnostic;
+import io.bpacat.parse.Vocabulary;
+import io.bpacat.render.SiteViews.Common;
+import io.bpacat.render.SiteViews.Labelled;
+import io.bpacat.render.SiteViews.Link;
+import io.bpacat.render.SiteViews.LocaleLink;
+import io.bpacat.render.SiteViews.RuleView;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The catalog as a site, in memory: a page per rule and locale, a language picker per rule, a page per overview
+ * and multi-rule page, redirects from the original file names, the catalog home in every locale, and the
+ * {@link SiteExtras} files. Pages are rendered in parallel with one template engine and one Markdown renderer.
+ */
+public final class SiteRenderer {
+    /** The policy every page carries: nothing but this site's own scripts, styles and images. */
+    public static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
+            + "font-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'";
+
+    private final TemplateSource templates;
+    private final TemplateRenderer engine;
+    private final Messages messages;
+    private final SiteConfig config;
+    private final String defaultLocale;
+    /** Pages rendered by the previous builds, by everything they depend on; null unless incremental. */
+    private final Map<Object, Memo> memo;
+    private Map<String, String> memoLinks = Map.of();
+
+    /** A rendered page and what its content produced. */
+    private record Memo(byte[] html, List<Diagnostic> diagnostics, List<ContentRenderer.LinkRecord> links) {
+        Memo(String html, List<Diagnostic> diagnostics, List<ContentRenderer.LinkRecord> links) {
+            this(html.getBytes(java.nio.charset.StandardCharsets.UTF_8), diagnostics, links);
+        }
+    }
+
+    public SiteRenderer(TemplateSource templates, SiteConfig config, String defaultLocale) {
+        this(templates, config, defaultLocale, false);
+    }
+
+    /** @param incremental reuse the pages of earlier builds whose inputs are unchanged */
+    public SiteRenderer(TemplateSource templates, SiteConfig config, String defaultLocale, boolean incremental) {
+        this.memo = incremental ? new java.util.concurrent.ConcurrentHashMap<>() : null;
+        this.templates = templates;
+        this.messages = new Messages(templates);
+        this.engine = new TemplateRenderer(templates, messages);
+        this.config = config;
+        this.defaultLocale = defaultLocale;
+    }
+
+    /**
+     * The rendered site.
+     *
+     * @param files       every file of the site
+     * @param links       the links the content wrote, with their source lines
+     * @param diagnostics problems found while rendering
+     */
+    public record Site(SiteFiles files, List<ContentRenderer.LinkRecord> links, List<Diagnostic> diagnostics) {
+    }
+
+    public Site render(Catalog catalog) {
+        Job job = new Job(catalog);
+        if (memo != null && !job.pathBySource.equals(memoLinks)) {
+            memo.clear();
+            memoLinks = job.pathBySource;
+        }
+        List<Runnable> tasks = new ArrayList<>();
+        for (Rule r : catalog.rules()) {
+            r.translations().keySet().forEach(l -> tasks.add(() -> job.rulePage(r, l)));
+            tasks.add(() -> job.picker(r.id(), r.translations(), SitePaths::rule));
+        }
+        for (Page p : catalog.pages()) {
+            p.translations().keySet().forEach(l -> tasks.add(() -> job.page(p, l)));
+        }
+        for (String locale : job.homeLocales()) {
+            tasks.add(() -> job.home(locale));
+        }
+        tasks.parallelStream().forEach(Runnable::run);
+        job.redirects();
+        if (memo != null) {
+            memo.keySet().retainAll(job.used);
+        }
+        new SiteExtras(templates, engine, config, defaultLocale).write(catalog, job.files, job.sitemap());
+        List<Diagnostic> diags = new ArrayList<>(job.diags);
+        diags.sort(Diagnostic.ORDER);
+        List<ContentRenderer.LinkRecord> links = new ArrayList<>(job.links);
+        return new Site(job.files, links, diags);
+    }
+
+    /** One build's state: the catalog, the shared renderers and what the pages produce. */
+    private final class Job {
+        final Catalog catalog;
+        final SiteFiles files = new SiteFiles();
+        final ConcurrentLinkedQueue<Diagnostic> diags = new ConcurrentLinkedQueue<>();
+        final ConcurrentLinkedQueue<ContentRenderer.LinkRecord> links = new ConcurrentLinkedQueue<>();
+        final Map<String, String> pathBySource = new TreeMap<>();
+        final Map<String, Page> pagesById = new HashMap<>();
+        final ContentRenderer content;
+        final CatalogPage catalogPage;
+        final java.util.SortedSet<String> locales;
+        final java.util.Set<Object> used = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        Job(Catalog catalog) {
+            this.catalog = catalog;
+            this.locales = catalog.locales();
+            for (Rule r : catalog.rules()) {
+                if (r.kind() == Rule.Kind.RULE) {
+                    r.translations().forEach((l, t) -> pathBySource.put(t.source(), SitePaths.rule(l, r.id())));
+                }
+            }
+            for (Page p : catalog.pages()) {
+                pagesById.put(p.id(), p);
+                p.translations().forEach((l, t) -> pathBySource.put(t.source(), SitePaths.page(l, p.id())));
+            }
+            this.content = new ContentRenderer(new LinkRewriter(pathBySource, defaultLocale), Vocabulary.standard().appliesToPattern());
+            this.catalogPage = new CatalogPage(messages);
+        }
+
+        List<String> homeLocales() {
+            List<String> out = new ArrayList<>(locales);
+            if (!out.contains(defaultLocale)) {
+                out.add(0, defaultLocale);
+            }
+            return out;
+        }
+
+        Common common(String path, String locale, List<LocaleLink> alternates) {
+            return new Common(config.title(), locale, Messages.language(locale), SitePaths.root(path), path, CSP,
+                    SitePaths.relative(path, SitePaths.home(locale, defaultLocale)), alternates);
+        }
+
+        void home(String locale) {
+            String path = SitePaths.home(locale, defaultLocale);
+            List<LocaleLink> alternates = homeLocales().stream().map(l -> new LocaleLink(l, languageName(l),
+                    SitePaths.relative(path, SitePaths.home(l, defaultLocale)), l.equals(locale), false)).toList();
+            Map<String, Object> vars = catalogPage.variables(catalog, locale, path, pagesById);
+            vars.put("site", common(path, locale, alternates));
+            files.put(SitePaths.file(path), engine.render("catalog.html", locale, vars));
+        }
+
+        /** Renders a page, or takes it from an earlier build when everything it depends on is the same. */
+        void once(String path, List<Object> key, java.util.function.Supplier<Memo> render) {
+            Memo m = memo == null ? render.get() : memo.computeIfAbsent(key, k -> render.get());
+            if (memo != null) {
+                used.add(key);
+            }
+            files.put(SitePaths.file(path), m.html());
+            diags.addAll(m.diagnostics());
+            links.addAll(m.links());
+        }
+
+        void rulePage(Rule r, String locale) {
+            Page parentPage = r.parent() == null ? null : pagesById.get(r.parent());
+            once(SitePaths.rule(locale, r.id()), java.util.Arrays.asList("rule", r, locale, parentPage),
+                    () -> renderRulePage(r, locale));
+        }
+
+        Memo renderRulePage(Rule r, String locale) {
+            Translation t = r.translations().get(locale);
+            String path = SitePaths.rule(locale, r.id());
+            Optional<URI> original = originalUrl(t);
+            boolean sub = r.kind() == Rule.Kind.SUB_RULE;
+            ContentRenderer.Rendered body = content.render(t.body(), sub ? ContentRenderer.Lead.TITLE
+                    : ContentRenderer.Lead.RULE_PAGE, context(t, path, original));
+            Link parent = null;
+            if (sub && pagesById.containsKey(r.parent())) {
+                Page p = pagesById.get(r.parent());
+                String pl = p.translations().containsKey(locale) ? locale : p.reference().locale();
+                parent = new Link(SitePaths.relative(path, SitePaths.page(pl, p.id())) + "#" + t.anchor(),
+                        p.translations().get(pl).title());
+            }
+            RuleView view = view(r.id(), r.assetId(), t, labelled("severity", r.severity(), locale),
+                    labelled("category", r.category(), locale), r.product(), r.operatingSystems(), body.html(),
+                    original, parent, List.of(), r.checker());
+            Map<String, Object> vars = new HashMap<>();
+            vars.put("site", common(path, locale, translations(path, r.translations(), l -> SitePaths.rule(l, r.id()))));
+            vars.put("rule", view);
+            vars.put("picker", SitePaths.relative(path, SitePaths.rulePicker(r.id())));
+            return new Memo(engine.render("rule.html", locale, vars), body.diagnostics(), body.links());
+        }
+
+        void page(Page p, String locale) {
+            List<Rule> rules = p.rules().stream().map(id -> catalog.rule(id).orElse(null)).toList();
+            once(SitePaths.page(locale, p.id()), java.util.Arrays.asList("page", p, locale, rules),
+                    () -> renderPage(p, locale));
+        }
+
+        Memo renderPage(Page p, String locale) {
+            Translation t = p.translations().get(locale);
+            String path = SitePaths.page(locale, p.id());
+            Optional<URI> original = originalUrl(t);
+            ContentRenderer.Rendered body = content.render(t.body(), ContentRenderer.Lead.TITLE,
+                    context(t, path, original));
+            List<Link> rules = new ArrayList<>();
+            for (String id : p.rules()) {
+                catalog.rule(id).ifPresent(r -> {
+                    String rl = r.translations().containsKey(locale) ? locale : r.reference().locale();
+                    rules.add(new Link(SitePaths.relative(path, SitePaths.rule(rl, id)),
+                            r.translations().get(rl).title()));
+                });
+            }
+            RuleView view = view(p.id(), p.assetId(), t, null, null, "", List.of(), body.html(), original, null,
+                    rules, null);
+            Map<String, Object> vars = new HashMap<>();
+            vars.put("site", common(path, locale, translations(path, p.translations(), l -> SitePaths.page(l, p.id()))));
+            vars.put("page", view);
+            return new Memo(engine.render("page.html", locale, vars), body.diagnostics(), body.links());
+        }
+
+        void picker(String id, Map<String, Translation> translations, java.util.function.BiFunction<String, String, String> to) {
+            once(SitePaths.rulePicker(id), java.util.Arrays.asList("picker", id, translations),
+                    () -> new Memo(renderPicker(id, translations, to), List.of(), List.of()));
+        }
+
+        String renderPicker(String id, Map<String, Translation> translations,
+                            java.util.function.BiFunction<String, String, String> to) {
+            String path = SitePaths.rulePicker(id);
+            List<LocaleLink> links = new ArrayList<>();
+            translations.forEach((l, t) -> links.add(new LocaleLink(l, languageName(l),
+                    SitePaths.relative(path, to.apply(l, id)), false, t.machineTranslated())));
+            String fallback = translations.containsKey("en-US") ? "en-US" : translations.keySet().iterator().next();
+            Map<String, Object> vars = new HashMap<>();
+            vars.put("site", common(path, fallback, List.of()));
+            vars.put("title", translations.get(fallback).title());
+            vars.put("choices", links);
+            vars.put("fallback", fallback);
+            return engine.render("pick.html", fallback, vars);
+        }
+
+        /** Redirects from each source file's original name, unless that path is taken by a generated page. */
+        void redirects() {
+            Map<String, String> targets = new TreeMap<>();
+            Map<String, String> sources = new TreeMap<>();
+            pathBySource.forEach((source, target) -> {
+                String locale = target.substring(0, target.indexOf('/'));
+                String from = SitePaths.originalName(locale, source);
+                for (String p : new java.util.TreeSet<>(List.of(from, from.toLowerCase(Locale.ROOT)))) {
+                    if (files.contains(SitePaths.file(p)) || targets.containsKey(p) && !targets.get(p).equals(target)) {
+                        diags.add(new Diagnostic(source, 1, 0, Diagnostic.Level.WARNING, "BPA064", "no redirect from "
+                                + "/" + p + ": the path is taken by " + sources.getOrDefault(p, "a generated page"),
+                                "rename the file"));
+                        continue;
+                    }
+                    targets.put(p, target);
+                    sources.put(p, source);
+                }
+            });
+            Map<String, String> localeByFolder = new HashMap<>();
+            locales.forEach(l -> localeByFolder.put(SitePaths.locale(l), l));
+            targets.entrySet().parallelStream().forEach(e -> {
+                String from = e.getKey();
+                String target = e.getValue();
+                Map<String, Object> vars = new HashMap<>();
+                String locale = localeByFolder.getOrDefault(target.substring(0, target.indexOf('/')), defaultLocale);
+                vars.put("site", common(from, locale, List.of()));
+                vars.put("target", SitePaths.relative(from, target));
+                once(from, List.of("redirect", from, target, locale),
+                        () -> new Memo(engine.render("redirect.html", locale, vars), List.of(), List.of()));
+            });
+        }
+
+        /** Every page for the sitemap, with its alternates. */
+        List<String> sitemap() {
+            List<String> out = new ArrayList<>();
+            homeLocales().forEach(l -> out.add(SitePaths.home(l, defaultLocale)));
+            catalog.rules().forEach(r -> r.translations().keySet().forEach(l -> out.add(SitePaths.rule(l, r.id()))));
+            catalog.pages().forEach(p -> p.translations().keySet().forEach(l -> out.add(SitePaths.page(l, p.id()))));
+            Collections.sort(out);
+            return out;
+        }
+
+        private ContentRenderer.Context context(Translation t, String path, Optional<URI> original) {
+            return new ContentRenderer.Context(t.source(), t.bodyLine(), path, original,
+                    key -> messages.get(t.locale(), key));
+        }
+
+        private Optional<URI> originalUrl(Translation t) {
+            return config.originalUrl(t.locale(), SitePaths.localPath(t.source()), t.frontMatter().get("original_url"));
+        }
+
+        private List<LocaleLink> translations(String path, Map<String, Translation> translations,
+                                              java.util.function.Function<String, String> to) {
+            List<LocaleLink> out = new ArrayList<>();
+            translations.forEach((l, t) -> out.add(new LocaleLink(l, languageName(l),
+                    SitePaths.relative(path, to.apply(l)), path.equals(to.apply(l)), t.machineTranslated())));
+            return out;
+        }
+
+        private RuleView view(String id, String assetId, Translation t, Labelled severity, Labelled category,
+                              String product, List<String> os, String body, Optional<URI> original, Link parent,
+                              List<Link> rules, String checker) {
+            Optional<LocalDate> date = date(t.date());
+            return new RuleView(id, assetId == null ? "" : assetId, t.title(), t.description(), severity, category,
+                    product == null ? "" : product, os, t.appliesTo(), body, t.machineTranslated(), t.date(),
+                    date.map(LocalDate::toString).orElse(""),
+                    date.map(d -> DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                            .withLocale(Locale.forLanguageTag(t.locale())).format(d)).orElse(t.date()),
+                    t.source(), original.map(URI::toString).orElse(""), parent, rules, checker);
+        }
+
+        private Labelled labelled(String kind, String key, String locale) {
+            String k = key == null ? "unknown" : key;
+            return new Labelled(k, messages.get(locale, kind + "." + k));
+        }
+    }
+
+    private static final Map<String, String> LANGUAGE_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The name of a language in itself: {@code it-IT} → "Italiano (Italia)". */
+    static String languageName(String locale) {
+        return LANGUAGE_NAMES.computeIfAbsent(locale, SiteRenderer::nameOf);
+    }
+
+    private static String nameOf(String locale) {
+        Locale l = Locale.forLanguageTag(locale);
+        String name = l.getDisplayName(l);
+        return name.isEmpty() ? locale : name.substring(0, 1).toUpperCase(l) + name.substring(1);
+    }
+
+    /** {@code ms.date} as written ({@code 8/16/2016}, {@code 2016-08-16}) as a date, if it reads as one. */
+    static Optional<LocalDate> date(String text) {
+        for (String pattern : new String[] {"M/d/yyyy", "yyyy-MM-dd", "M/d/yy"}) {
+            try {
+                return Optional.of(LocalDate.parse(text.strip(), DateTimeFormatter.ofPattern(pattern, Locale.ROOT)));
+            } catch (DateTimeParseException e) {
+                // try the next form
+            }
+        }
+        return Optional.empty();
+    }
+}

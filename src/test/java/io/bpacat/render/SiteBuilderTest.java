@@ -1,0 +1,214 @@
+package io.bpacat.render;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bpacat.diag.Diagnostic;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SiteBuilderTest {
+    static final Path FIXTURES = Path.of("src/test/resources/site");
+    static final String PATCHED = "11111111-2222-4333-8444-555555555555";
+
+    static SiteBuilder.Result build(String fixture) {
+        return new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty()).build(FIXTURES.resolve(fixture));
+    }
+
+    private static String text(SiteBuilder.Result r, String path) {
+        byte[] b = r.files().get(path);
+        assertTrue(b != null, "no " + path + " in " + r.files().paths());
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void everyRuleHasAPagePerLocaleAPickerAndRedirectsFromItsFileName() {
+        SiteBuilder.Result r = build("small");
+        Set<String> paths = r.files().paths();
+        for (String p : List.of("en-us/rules/" + PATCHED + "/index.html", "it-it/rules/" + PATCHED + "/index.html",
+                "rules/" + PATCHED + "/index.html", "en-us/Keep-the-host-patched/index.html",
+                "en-us/keep-the-host-patched/index.html", "it-it/Keep-the-host-patched/index.html",
+                "en-us/rules/44444444-5555-4666-8777-888888888888.use-a-static-address/index.html",
+                "it-it/rules/44444444-5555-4666-8777-888888888888.use-a-static-address/index.html",
+                "en-us/pages/33333333-4444-4555-8666-777777777777/index.html", "index.html", "it-it/index.html",
+                "404.html", "catalog.json", "sitemap.xml", "robots.txt", "opensearch.xml", "assets/favicon.svg",
+                "assets/site.css", "assets/site.js")) {
+            assertTrue(paths.contains(p), p + " missing from " + paths);
+        }
+        assertTrue(text(r, "en-us/Keep-the-host-patched/index.html")
+                .contains("url=../rules/" + PATCHED + "/\""));
+    }
+
+    @Test
+    void theSmallSiteHasNoBrokenLinkAndNoProblem() {
+        SiteBuilder.Result r = build("small");
+        assertEquals(List.of(), r.broken());
+        assertEquals(List.of(), r.catalog().catalog().diagnostics().stream()
+                .filter(d -> d.level() != Diagnostic.Level.INFO).toList());
+    }
+
+    @Test
+    void aRulePageShowsItsPropertiesTranslationsAndSource() {
+        String it = text(build("small"), "it-it/rules/" + PATCHED + "/index.html");
+        assertTrue(it.contains("<html lang=\"it-IT\">"));
+        assertTrue(it.contains("<h1>Mantenere aggiornato l&#39;host</h1>"), it);
+        assertTrue(it.contains("<span class=\"badge sev-error\">Errore</span>"), it);
+        assertTrue(it.contains("Questa pagina è stata tradotta automaticamente."), it);
+        assertTrue(it.contains("<a href=\"../../../en-us/rules/" + PATCHED + "/\" hreflang=\"en-US\" lang=\"en-US\">"
+                + "English (United States)</a>"), it);
+        assertTrue(it.contains("<code>it-it/Keep-the-host-patched.md</code>"), it);
+        assertTrue(it.contains("<time datetime=\"2025-03-04\">4 marzo 2025</time>"), it);
+        assertTrue(it.contains("https://docs.example.org/it-it/bpa/Keep-the-host-patched"), it);
+        assertTrue(it.contains("<a href=\"../../../en-us/pages/33333333-4444-4555-8666-777777777777/\">"), "the "
+                + "overview exists only in English: the link falls back to it");
+    }
+
+    @Test
+    void aSubRulePageLinksToItsParentPage() {
+        String sub = text(build("small"), "it-it/rules/44444444-5555-4666-8777-888888888888.use-a-static-address/index.html");
+        assertTrue(sub.contains("<a href=\"../../pages/44444444-5555-4666-8777-888888888888/#use-a-static-address\">"
+                + "Regole del controllo del server per piccole imprese</a>"), sub);
+        String parent = text(build("small"), "it-it/pages/44444444-5555-4666-8777-888888888888/index.html");
+        assertTrue(parent.contains("<h3 id=\"use-a-static-address\">"), parent);
+    }
+
+    @Test
+    void theHomeListsEveryRuleWithItsFacetsAndWorksWithoutScript() {
+        String home = text(build("small"), "index.html");
+        assertEquals(4, home.split("<tr data-id=", -1).length - 1);
+        assertTrue(home.contains("data-severity=\"error\""));
+        assertTrue(home.contains("<input type=\"checkbox\" name=\"severity\" value=\"warning\">"), home);
+        assertTrue(home.contains("<script type=\"module\" src=\"assets/site.js\"></script>"));
+        assertFalse(home.contains("<script>"), "no inline script");
+    }
+
+    @Test
+    void sitemapRobotsAndOpenSearchUseTheBaseUrl() {
+        SiteBuilder.Result r = build("small");
+        assertTrue(text(r, "sitemap.xml").contains("<loc>https://rules.example.org/bpa/it-it/rules/" + PATCHED
+                + "/</loc>"));
+        assertTrue(text(r, "robots.txt").contains("Sitemap: https://rules.example.org/bpa/sitemap.xml"));
+        assertTrue(text(r, "opensearch.xml").contains("template=\"https://rules.example.org/bpa/?q={searchTerms}\""));
+        assertTrue(text(r, "404.html").contains("href=\"/bpa/assets/site.css\""), "404.html links from the base path");
+    }
+
+    @Test
+    void everyPageCarriesTheStrictPolicyAndNoOtherHostIsRequested() {
+        SiteBuilder.Result r = build("small");
+        for (String p : r.files().paths()) {
+            if (p.endsWith(".html")) {
+                String html = text(r, p);
+                assertTrue(html.contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;;"), p);
+                assertFalse(html.matches("(?s).*\\s(src|href)=\"(https?:)?//[^\"]*\"[^>]*rel=\"stylesheet\".*"), p);
+                assertFalse(html.matches("(?s).*<(script|img|link)[^>]*\\s(src|href)=\"(https?:)?//.*"), p);
+            }
+        }
+    }
+
+    @Test
+    void brokenLinksAreReportedOnTheLineThatWroteThem() {
+        SiteBuilder.Result r = build("broken-links");
+        List<Diagnostic> broken = r.catalog().catalog().diagnostics().stream()
+                .filter(d -> d.code().equals("BPA060")).toList();
+        assertEquals(3, broken.size(), broken.toString());
+        assertEquals(List.of(17, 21, 25), broken.stream().map(Diagnostic::line).toList());
+        assertTrue(broken.stream().allMatch(d -> d.file().equals("en-us/Page-with-broken-links.md")));
+        assertTrue(broken.get(0).message().contains("#no-such-anchor"));
+        assertTrue(broken.get(2).message().contains("#nowhere"));
+    }
+
+    @Test
+    void twoBuildsAreByteIdentical(@TempDir Path tmp) throws IOException {
+        SiteBuilder.write(build("small"), tmp.resolve("a"));
+        SiteBuilder.write(new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty())
+                .build(FIXTURES.resolve("small")), tmp.resolve("b"));
+        assertSameTree(tmp.resolve("a"), tmp.resolve("b"));
+    }
+
+    static void assertSameTree(Path a, Path b) throws IOException {
+        SiteFiles x = SiteFiles.read(a);
+        SiteFiles y = SiteFiles.read(b);
+        assertEquals(x.paths(), y.paths());
+        for (String p : x.paths()) {
+            assertArrayEquals(x.get(p), y.get(p), p);
+        }
+    }
+
+    @Test
+    void anIncrementalRebuildGivesWhatAFullBuildGives(@TempDir Path tmp) throws IOException {
+        Path content = tmp.resolve("content");
+        copyTree(FIXTURES.resolve("small"), content);
+        SiteBuilder incremental = new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty(), true);
+        incremental.build(content);
+        Path page = content.resolve("it-it/Keep-the-host-patched.md");
+        Files.writeString(page, Files.readString(page).replace("I difetti noti restano.", "Restano i difetti."));
+        Files.delete(content.resolve("en-us/Give-each-VM-enough-memory.md"));
+        SiteBuilder.write(incremental.build(content), tmp.resolve("a"));
+        SiteBuilder.write(new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty()).build(content),
+                tmp.resolve("b"));
+        assertSameTree(tmp.resolve("a"), tmp.resolve("b"));
+        assertTrue(Files.readString(tmp.resolve("a/it-it/rules/" + PATCHED + "/index.html")).contains("Restano i"));
+    }
+
+    static void copyTree(Path from, Path to) throws IOException {
+        try (var walk = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aFailedBuildLeavesThePreviousSiteIntact(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        SiteBuilder.write(build("small"), out);
+        Path templates = Files.createDirectories(tmp.resolve("templates"));
+        Files.writeString(templates.resolve("rule.html"), "<html><body th:text=\"${no.such.thing()}\"></body></html>");
+        SiteBuilder broken = new SiteBuilder("en-US", TemplateSource.folder(templates), Optional.empty());
+        assertThrows(RuntimeException.class, () -> SiteBuilder.write(broken.build(FIXTURES.resolve("small")), out));
+        assertTrue(Files.exists(out.resolve("en-us/rules/" + PATCHED + "/index.html")));
+        assertSameTree(out, writeFresh(tmp));
+    }
+
+    private static Path writeFresh(Path tmp) {
+        Path fresh = tmp.resolve("fresh");
+        SiteBuilder.write(build("small"), fresh);
+        return fresh;
+    }
+
+    @Test
+    void aUsersTemplatesFolderOverridesSomeTemplates(@TempDir Path tmp) throws IOException {
+        Files.writeString(tmp.resolve("404.html"), "<!DOCTYPE html><html><body><p>Gone.</p></body></html>");
+        SiteBuilder.Result r = new SiteBuilder("en-US", TemplateSource.folder(tmp), Optional.empty())
+                .build(FIXTURES.resolve("small"));
+        assertTrue(text(r, "404.html").contains("<p>Gone.</p>"));
+        assertTrue(text(r, "index.html").contains("bpa-rules"), "other templates come from bpacat");
+    }
+
+    @Test
+    void brokenSiteSettingsAreAnErrorOnTheirLine(@TempDir Path tmp) throws IOException {
+        Path config = tmp.resolve("site.yaml");
+        Files.writeString(config, "title: x\nbaseUrl: [unclosed\n");
+        SiteBuilder.Result r = new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.of(config))
+                .build(FIXTURES.resolve("small"));
+        Diagnostic d = r.catalog().catalog().diagnostics().stream().filter(x -> x.code().equals("BPA066"))
+                .findFirst().orElseThrow();
+        assertEquals(Diagnostic.Level.ERROR, d.level());
+        assertTrue(d.line() >= 2, d.toString());
+    }
+}
