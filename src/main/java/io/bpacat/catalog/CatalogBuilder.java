@@ -18,7 +18,8 @@ import java.util.Optional;
 /**
  * The catalog half of the pipeline: {@link SourceScanner} finds pages, {@link SourceDecoder} decodes them,
  * {@link RulePageParser} parses each one, {@link CatalogAssembler} joins them across locales. Every problem becomes
- * a diagnostic in the result; one broken page never stops the others.
+ * a diagnostic in the result; one broken page never stops the others. {@link CheckerLinker} then links each rule to
+ * its checker file.
  */
 public final class CatalogBuilder {
     private final SourceScanner scanner = new SourceScanner();
@@ -49,8 +50,12 @@ public final class CatalogBuilder {
     public record Result(Catalog catalog, Map<String, SourceText> sources) {
     }
 
+    private final CheckerLinker linker = new CheckerLinker();
+
+    /** Builds the catalog of a content folder and links each rule to its checker in {@code checkers/}. */
     public Result build(Path contentDir) {
-        return build(scanner.scan(contentDir));
+        Result r = build(scanner.scan(contentDir));
+        return new Result(linker.link(r.catalog(), contentDir), r.sources());
     }
 
     public Result build(List<SourceFile> files) {

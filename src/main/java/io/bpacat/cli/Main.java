@@ -9,10 +9,11 @@ import picocli.CommandLine.Command;
 @Command(name = "bpacat", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Best-practice rule pages to a rule catalog, executable checkers and a searchable site.",
         subcommands = {LintCommand.class, BuildCommand.class, ServeCommand.class, SearchCommand.class,
-                CommandLine.HelpCommand.class},
+                ValidateCommand.class, CoverageCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:content errors (or warnings with --strict), or findings",
-                "2:usage error: bad option, missing folder"})
+                "2:usage error: bad option, missing folder",
+                "3:validate: an inventory, a checker or the exclusions file could not be read"})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

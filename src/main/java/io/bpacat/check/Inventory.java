@@ -1,0 +1,234 @@
+package io.bpacat.check;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A normalized inventory: the collections present (a collection that is absent was not collected, which is not
+ * the same as empty), the fields left out of each object and why, and the links between objects
+ * ({@link #related}). Immutable once built; the link index is built on first use.
+ */
+public final class Inventory {
+    private final String file;
+    private final InventoryModel model;
+    private final String collectedAt;
+    private final Map<String, List<Map<String, Object>>> collections;
+    private final IdentityHashMap<Object, Map<String, String>> leftOut;
+    private Map<String, Map<String, Map<String, List<Map<String, Object>>>>> index;
+    private final IdentityHashMap<Object, Map<String, Object>> relatedCache = new IdentityHashMap<>();
+    private final IdentityHashMap<Object, String> collectionOf = new IdentityHashMap<>();
+    private Map<String, Object> asData;
+
+    Inventory(String file, InventoryModel model, String collectedAt,
+              Map<String, List<Map<String, Object>>> collections, IdentityHashMap<Object, Map<String, String>> leftOut) {
+        this.file = file;
+        this.model = model;
+        this.collectedAt = collectedAt;
+        this.collections = Collections.unmodifiableMap(collections);
+        this.leftOut = leftOut;
+        collections.forEach((c, objects) -> objects.forEach(o -> collectionOf.put(o, c)));
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public InventoryModel model() {
+        return model;
+    }
+
+    /** When the inventory was collected (ISO 8601, UTC), or null when it does not say. */
+    public String collectedAt() {
+        return collectedAt;
+    }
+
+    public Long collectedMillis() {
+        return collectedAt == null ? null : Instant.parse(collectedAt).toEpochMilli();
+    }
+
+    /** True when the inventory holds this collection, even empty. */
+    public boolean has(String collection) {
+        return collections.containsKey(collection);
+    }
+
+    public List<Map<String, Object>> objects(String collection) {
+        return collections.getOrDefault(collection, List.of());
+    }
+
+    public Set<String> collectionNames() {
+        return collections.keySet();
+    }
+
+    /** Fields left out of an object (collapsed by -Depth, or unreadable), with the reason. */
+    public Map<String, String> leftOut(Object object) {
+        return leftOut.getOrDefault(object, Map.of());
+    }
+
+    /** The inventory as JSONata sees it ({@code $inventory}): single-object collections as the object itself. */
+    public synchronized Map<String, Object> asData() {
+        if (asData == null) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            collections.forEach((k, v) -> m.put(k, single(k) ? (v.isEmpty() ? null : v.get(0)) : v));
+            asData = Collections.unmodifiableMap(m);
+        }
+        return asData;
+    }
+
+    private boolean single(String collection) {
+        return model.collection(collection).map(InventoryModel.Collection::single).orElse(false);
+    }
+
+    /**
+     * The objects linked to {@code object} ({@code $related}): for every link kind its collection has (vm, vhd,
+     * switch, san), the objects of other collections with the same key, by collection name. An object with an id
+     * (VMId, Id) matches by id, and by name only objects that have no id; an object without an id matches by name.
+     */
+    public Map<String, Object> related(Object object) {
+        if (prepared) {
+            Map<String, Object> r = relatedCache.get(object);
+            return r == null ? Map.of() : r;
+        }
+        return relatedLocked(object);
+    }
+
+    private volatile boolean prepared;
+
+    /** Computes the links of every object once, so {@link #related} is a read-only lookup safe across threads. */
+    public synchronized void prepareLinks() {
+        if (prepared) {
+            return;
+        }
+        asData();
+        for (List<Map<String, Object>> objects : collections.values()) {
+            for (Map<String, Object> o : objects) {
+                relatedLocked(o);
+            }
+        }
+        prepared = true;
+    }
+
+    private synchronized Map<String, Object> relatedLocked(Object object) {
+        Map<String, Object> cached = relatedCache.get(object);
+        if (cached != null) {
+            return cached;
+        }
+        if (index == null) {
+            index = buildIndex();
+        }
+        String own = collectionOf.get(object);
+        Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
+        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        if (own != null) {
+            for (String link : links(own)) {
+                Keys mine = keys(own, link, object);
+                for (String key : mine.lookup()) {
+                    index.getOrDefault(link, Map.of()).getOrDefault(key, Map.of()).forEach((c, objs) -> {
+                        if (c.equals(own)) {
+                            return;
+                        }
+                        List<Map<String, Object>> list = out.computeIfAbsent(c, k -> new ArrayList<>());
+                        for (Map<String, Object> o : objs) {
+                            boolean byName = key.startsWith("name:");
+                            if (byName && mine.id() != null && keys(c, link, o).id() != null) {
+                                continue;
+                            }
+                            if (seen.add(o)) {
+                                list.add(o);
+                            }
+                        }
+                    });
+                }
+            }
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        out.forEach((c, l) -> result.put(c, List.copyOf(l)));
+        relatedCache.put(object, Collections.unmodifiableMap(result));
+        return relatedCache.get(object);
+    }
+
+    private final IdentityHashMap<Object, Map<String, Set<String>>> derivedKeys = new IdentityHashMap<>();
+
+    /** Link kinds of a collection: its own and those it derives. */
+    private Set<String> links(String collection) {
+        Set<String> links = new LinkedHashSet<>(model.collection(collection).map(x -> x.links().keySet())
+                .orElse(Set.of()));
+        model.derivedLinks().stream().filter(d -> d.collection().equals(collection)).forEach(d -> links.add(d.link()));
+        return links;
+    }
+
+    /** An object's keys for one link kind, lower-case: id, name, and keys derived through another collection. */
+    private record Keys(String id, String name, Set<String> derived) {
+        Set<String> all() {
+            Set<String> s = new LinkedHashSet<>(derived);
+            if (id != null) {
+                s.add(id);
+            }
+            if (name != null) {
+                s.add(name);
+            }
+            return s;
+        }
+
+        Set<String> lookup() {
+            return all();
+        }
+    }
+
+    private Keys keys(String collection, String link, Object object) {
+        String id = null;
+        String name = null;
+        InventoryModel.Link l = model.collection(collection).map(c -> c.links().get(link)).orElse(null);
+        if (l != null && object instanceof Map<?, ?> m) {
+            Object idValue = m.get(l.idField());
+            if (idValue != null && !String.valueOf(idValue).isEmpty()) {
+                id = "id:" + String.valueOf(idValue).toLowerCase(Locale.ROOT);
+            }
+            Object nameValue = l.nameField() == null ? null : m.get(l.nameField());
+            if (nameValue != null && !String.valueOf(nameValue).isEmpty()) {
+                name = "name:" + String.valueOf(nameValue).toLowerCase(Locale.ROOT);
+            }
+        }
+        return new Keys(id, name, derivedKeys.getOrDefault(object, Map.of()).getOrDefault(link, Set.of()));
+    }
+
+    private Map<String, Map<String, Map<String, List<Map<String, Object>>>>> buildIndex() {
+        for (InventoryModel.DerivedLink d : model.derivedLinks()) {
+            Map<String, Set<String>> viaKeys = new HashMap<>();
+            for (Map<String, Object> via : objects(d.via())) {
+                for (String on : keys(d.via(), d.on(), via).all()) {
+                    viaKeys.computeIfAbsent(on, k -> new LinkedHashSet<>()).addAll(keys(d.via(), d.link(), via).all());
+                }
+            }
+            for (Map<String, Object> o : objects(d.collection())) {
+                for (String on : keys(d.collection(), d.on(), o).all()) {
+                    Set<String> inherited = viaKeys.get(on);
+                    if (inherited != null) {
+                        derivedKeys.computeIfAbsent(o, k -> new HashMap<>())
+                                .computeIfAbsent(d.link(), k -> new LinkedHashSet<>()).addAll(inherited);
+                    }
+                }
+            }
+        }
+        Map<String, Map<String, Map<String, List<Map<String, Object>>>>> idx = new HashMap<>();
+        collections.forEach((c, objects) -> {
+            for (String link : links(c)) {
+                for (Map<String, Object> o : objects) {
+                    for (String key : keys(c, link, o).all()) {
+                        idx.computeIfAbsent(link, k -> new HashMap<>()).computeIfAbsent(key, k -> new LinkedHashMap<>())
+                                .computeIfAbsent(c, k -> new ArrayList<>()).add(o);
+                    }
+                }
+            }
+        });
+        return idx;
+    }
+}

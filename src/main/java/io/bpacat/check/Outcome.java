@@ -1,0 +1,23 @@
+package io.bpacat.check;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** What a checker concluded about one object, as Best Practices Analyzer reports it. */
+public enum Outcome {
+    NONCOMPLIANT, COMPLIANT, NOT_APPLICABLE, CANNOT_EVALUATE, ERROR;
+
+    /** The name used in files and output: {@code noncompliant}, {@code not-applicable}, ... */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public static Optional<Outcome> of(String label) {
+        for (Outcome o : values()) {
+            if (o.label().equals(label)) {
+                return Optional.of(o);
+            }
+        }
+        return Optional.empty();
+    }
+}

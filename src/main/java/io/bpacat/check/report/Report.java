@@ -1,0 +1,51 @@
+package io.bpacat.check.report;
+
+import io.bpacat.check.Finding;
+import io.bpacat.check.Outcome;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything a validation report shows: the findings (in checker order per inventory) and the rules they name.
+ *
+ * @param inventories inventory files validated, in order
+ * @param findings    all findings
+ * @param rules       by rule ID
+ */
+public record Report(List<String> inventories, List<Finding> findings, Map<String, RuleInfo> rules,
+                     Map<String, Integer> summary) {
+    public Report(List<String> inventories, List<Finding> findings, Map<String, RuleInfo> rules) {
+        this(inventories, findings, rules, count(findings));
+    }
+
+    public Report {
+        inventories = List.copyOf(inventories);
+        findings = List.copyOf(findings);
+        rules = java.util.Collections.unmodifiableMap(new TreeMap<>(rules));
+        summary = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(summary));
+    }
+
+    /** The same report listing only what needs attention; the summary still counts every result. */
+    public Report withoutPassing() {
+        return new Report(inventories, findings.stream().filter(f -> f.excluded()
+                || (f.outcome() != Outcome.COMPLIANT && f.outcome() != Outcome.NOT_APPLICABLE)).toList(), rules, summary);
+    }
+
+    public RuleInfo rule(String id) {
+        return rules.getOrDefault(id, new RuleInfo(id, id, "warning", "", ""));
+    }
+
+    /** Count per outcome label, excluded findings counted apart as "excluded". */
+    private static Map<String, Integer> count(List<Finding> findings) {
+        Map<String, Integer> m = new java.util.LinkedHashMap<>();
+        for (Outcome o : Outcome.values()) {
+            m.put(o.label(), 0);
+        }
+        m.put("excluded", 0);
+        for (Finding f : findings) {
+            m.merge(f.excluded() ? "excluded" : f.outcome().label(), 1, Integer::sum);
+        }
+        return m;
+    }
+}

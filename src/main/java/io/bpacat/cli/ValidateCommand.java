@@ -1,0 +1,226 @@
+package io.bpacat.cli;
+
+import io.bpacat.catalog.Catalog;
+import io.bpacat.catalog.CatalogBuilder;
+import io.bpacat.catalog.Rule;
+import io.bpacat.check.Checker;
+import io.bpacat.check.CheckerEngine;
+import io.bpacat.check.CheckerLoader;
+import io.bpacat.check.Exclusions;
+import io.bpacat.check.Finding;
+import io.bpacat.check.Inventory;
+import io.bpacat.check.InventoryNormalizer;
+import io.bpacat.check.InventoryReader;
+import io.bpacat.check.Outcome;
+import io.bpacat.check.report.Report;
+import io.bpacat.check.report.ReportWriter;
+import io.bpacat.check.report.RuleInfo;
+import io.bpacat.diag.Diagnostic;
+import io.bpacat.diag.DiagnosticPrinter;
+import io.bpacat.diag.Diagnostics;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code bpacat validate}: runs the checkers of a content folder on inventories of Hyper-V hosts. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Run the rule checkers on inventories of Hyper-V hosts (JSON, YAML, or CSV from"
+                + " Get-VM | Export-Csv) and report, per rule and object: noncompliant, compliant, not applicable,"
+                + " cannot evaluate (missing data, named) or error (broken checker, named).",
+                "Collect an inventory with collect/Get-BpacatInventory.ps1."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no finding at or above --fail-on", "1:findings at or above --fail-on",
+                "2:usage error: bad option, missing file or folder",
+                "3:an inventory, a checker or the exclusions file could not be read, or a checker failed"})
+final class ValidateCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "INVENTORY", description = "Inventory files; each is validated on its own.")
+    List<Path> inventories;
+
+    @Option(names = "--content", paramLabel = "DIR", defaultValue = "content",
+            description = "Content folder with the rule pages and checkers/ (default: ${DEFAULT-VALUE}).")
+    Path content;
+
+    @Option(names = "--rules", paramLabel = "IDS", split = ",",
+            description = "Only these rules: rule IDs, their first 8 characters, or checker file names.")
+    List<String> rules;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, json, sarif, junit or csv (default: ${DEFAULT-VALUE}).")
+    String format;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "warning",
+            description = "Exit 1 on noncompliant results of this severity or worse: error, warning (also error)"
+                    + " or never (default: ${DEFAULT-VALUE}). Information-level findings never fail.")
+    String failOn;
+
+    @Option(names = "--exclusions", paramLabel = "FILE",
+            description = "YAML list of {rule, object, reason}: matching results are reported as excluded.")
+    Path exclusions;
+
+    @Option(names = "--base-url", paramLabel = "URL", defaultValue = "",
+            description = "Site root for links to rule pages: <URL>/<locale>/rules/<id>/ (default: relative rules/<id>/).")
+    String baseUrl;
+
+    @Option(names = "--locale", paramLabel = "LOCALE", defaultValue = "en-us",
+            description = "Locale of rule titles and links (default: ${DEFAULT-VALUE}).")
+    String locale;
+
+    @Option(names = "--max-size", paramLabel = "MB", defaultValue = "64",
+            description = "Largest inventory file read, in MB (default: ${DEFAULT-VALUE}).")
+    long maxSizeMb;
+
+    @Option(names = {"-v", "--verbose"}, description = "Also list each compliant and not applicable result (the"
+            + " summary always counts them), and print info diagnostics.")
+    boolean verbose;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
+    Path output;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        var err = spec.commandLine().getErr();
+        ReportWriter writer;
+        try {
+            writer = ReportWriter.of(format);
+        } catch (IllegalArgumentException e) {
+            err.println("bpacat validate: unknown --format " + format + " (text, json, sarif, junit, csv)");
+            return 2;
+        }
+        if (!Set.of("error", "warning", "never").contains(failOn)) {
+            err.println("bpacat validate: unknown --fail-on " + failOn + " (error, warning, never)");
+            return 2;
+        }
+        if (!Files.isDirectory(content)) {
+            err.println("bpacat validate: content folder not found: " + content);
+            return 2;
+        }
+        Diagnostics diags = new Diagnostics();
+        Catalog catalog = new CatalogBuilder().build(content).catalog();
+        List<Checker> checkers = select(new CheckerLoader().loadAll(content, diags), catalog);
+        if (checkers == null) {
+            err.println("bpacat validate: --rules names no known rule or checker: " + rules);
+            return 2;
+        }
+        Exclusions excl = readExclusions(diags);
+        CheckerEngine engine = new CheckerEngine(CheckerEngine.Limits.DEFAULT, c -> ruleId(c, catalog));
+        InventoryReader reader = new InventoryReader(new InventoryReader.Limits(maxSizeMb * 1024 * 1024, 64));
+        List<Finding> findings = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Path p : inventories) {
+            String name = p.toString().replace('\\', '/');
+            names.add(name);
+            if (!Files.isRegularFile(p)) {
+                diags.error(name, 0, 0, "INV000", "inventory file not found", "check the path");
+                continue;
+            }
+            Optional<Inventory> inv = reader.read(name, Files.readAllBytes(p), diags)
+                    .flatMap(raw -> new InventoryNormalizer().normalize(raw, diags));
+            inv.ifPresent(i -> findings.addAll(engine.run(checkers, i)));
+        }
+        List<Finding> marked = excl == null ? findings : excl.apply(findings);
+        Report full = new Report(names, marked, ruleInfo(catalog, checkers));
+        Report report = verbose ? full : full.withoutPassing();
+        printDiagnostics(diags);
+        String text = writer.write(report, verbose);
+        if (output != null) {
+            Files.writeString(output, text, StandardCharsets.UTF_8);
+        } else {
+            spec.commandLine().getOut().print(text);
+        }
+        return exitCode(diags, excl, marked, full);
+    }
+
+    private int exitCode(Diagnostics diags, Exclusions excl, List<Finding> findings, Report report) {
+        boolean broken = diags.count(Diagnostic.Level.ERROR) > 0 || excl == null
+                || findings.stream().anyMatch(f -> f.outcome() == Outcome.ERROR && !f.excluded());
+        if (broken) {
+            return 3;
+        }
+        boolean failing = findings.stream().filter(f -> !f.excluded() && f.outcome() == Outcome.NONCOMPLIANT)
+                .map(f -> report.rule(f.ruleId()).severity())
+                .anyMatch(s -> failOn.equals("warning") ? ("error".equals(s) || "warning".equals(s))
+                        : failOn.equals("error") && "error".equals(s));
+        return failing ? 1 : 0;
+    }
+
+    private Exclusions readExclusions(Diagnostics diags) throws IOException {
+        if (exclusions == null) {
+            return Exclusions.NONE;
+        }
+        String name = exclusions.toString().replace('\\', '/');
+        if (!Files.isRegularFile(exclusions)) {
+            diags.error(name, 0, 0, "EXC000", "exclusions file not found", "check the path");
+            return null;
+        }
+        return Exclusions.read(name, Files.readString(exclusions, StandardCharsets.UTF_8), diags).orElse(null);
+    }
+
+    /** The checkers --rules selects (all without it), or null when it names nothing known. */
+    private List<Checker> select(List<Checker> all, Catalog catalog) {
+        if (rules == null || rules.isEmpty()) {
+            return all;
+        }
+        List<Checker> out = all.stream().filter(c -> rules.stream().anyMatch(r -> {
+            String id = ruleId(c, catalog);
+            String file = c.file().substring(c.file().lastIndexOf('/') + 1).replaceFirst("\\.yaml$", "");
+            return id.equalsIgnoreCase(r) || (r.length() >= 8 && id.startsWith(r.toLowerCase(Locale.ROOT)))
+                    || file.equalsIgnoreCase(r);
+        })).toList();
+        return out.isEmpty() ? null : out;
+    }
+
+    static String ruleId(Checker c, Catalog catalog) {
+        return catalog.rules().stream().filter(r -> c.file().equals(r.checker())).map(Rule::id).findFirst()
+                .orElse(CheckerEngine.defaultRuleId(c));
+    }
+
+    private Map<String, RuleInfo> ruleInfo(Catalog catalog, List<Checker> checkers) {
+        Map<String, RuleInfo> out = new LinkedHashMap<>();
+        for (Checker c : checkers) {
+            String id = ruleId(c, catalog);
+            Optional<Rule> rule = catalog.rule(id);
+            String title = rule.map(r -> title(r)).orElse(c.title() == null ? id : c.title());
+            out.put(id, new RuleInfo(id, title, rule.map(Rule::severity).orElse("warning"),
+                    rule.map(Rule::category).orElse(""), helpUri(id)));
+        }
+        return out;
+    }
+
+    private String title(Rule r) {
+        return r.translations().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(locale))
+                .map(e -> e.getValue().title()).findFirst().orElse(r.reference().title());
+    }
+
+    private String helpUri(String id) {
+        if (baseUrl.isEmpty()) {
+            return "rules/" + id + "/";
+        }
+        String base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
+        return base + locale.toLowerCase(Locale.ROOT) + "/rules/" + id + "/";
+    }
+
+    private void printDiagnostics(Diagnostics diags) {
+        DiagnosticPrinter printer = new DiagnosticPrinter("", file -> List.of());
+        for (Diagnostic d : diags.sorted()) {
+            if (d.level() != Diagnostic.Level.INFO || verbose) {
+                printer.print(d, spec.commandLine().getErr());
+            }
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.bpacat.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bpacat.TestPaths;
+import io.bpacat.check.CheckerBundle;
+import io.bpacat.check.CheckerEngine;
+import io.bpacat.check.CheckerLoader;
+import io.bpacat.check.InventoryModel;
+import io.bpacat.diag.Diagnostics;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** Black-box tests of bpacat validate and bpacat coverage. */
+class ValidateCommandTest {
+    static final String INV = TestPaths.fixture("validate").resolve("host.json").toString();
+
+    @Test
+    void textReportNamesTheFindingAndExitsOne() {
+        CliTest.Run r = CliTest.run("validate", INV, "--rules", "930f927c");
+        assertEquals(1, r.code(), r.err());
+        assertTrue(r.out().contains("warning[930f927c]"), r.out());
+        assertTrue(r.out().contains("web01: Virtual machine 'web01' is paused"), r.out());
+        assertTrue(r.out().contains("1 inventory, 2 results: 1 noncompliant, 1 compliant"), r.out());
+    }
+
+    @Test
+    void remediationDoublesSingleQuotesOfNames() {
+        CliTest.Run r = CliTest.run("validate", INV, "--rules", "vm-not-paused", "--format", "json", "-v");
+        assertTrue(r.out().contains("\"object\" : \"db'01\""), r.out());
+    }
+
+    @Test
+    void exclusionsAreReportedAsExcludedAndDoNotFail() {
+        String excl = TestPaths.fixture("validate").resolve("exclusions.yaml").toString();
+        CliTest.Run r = CliTest.run("validate", INV, "--rules", "930f927c", "--exclusions", excl);
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("excluded: paused on purpose during the migration"), r.out());
+    }
+
+    @Test
+    void failOnErrorIgnoresWarnings() {
+        assertEquals(0, CliTest.run("validate", INV, "--rules", "930f927c", "--fail-on", "error").code());
+        assertEquals(0, CliTest.run("validate", INV, "--rules", "930f927c", "--fail-on", "never").code());
+    }
+
+    @Test
+    void sarifHasRuleMetadataAndHelpUriUnderTheBaseUrl() throws Exception {
+        CliTest.Run r = CliTest.run("validate", INV, "--rules", "930f927c", "--format", "sarif", "--base-url",
+                "https://example.org/bpacat");
+        JsonNode sarif = new ObjectMapper().readTree(r.out());
+        assertEquals("2.1.0", sarif.get("version").asText());
+        JsonNode rule = sarif.at("/runs/0/tool/driver/rules/0");
+        assertEquals("930f927c-e414-4a36-9786-028941e886e4", rule.get("id").asText());
+        assertEquals("https://example.org/bpacat/en-us/rules/930f927c-e414-4a36-9786-028941e886e4/",
+                rule.get("helpUri").asText());
+        assertEquals("warning", sarif.at("/runs/0/results/0/level").asText());
+        assertEquals("fail", sarif.at("/runs/0/results/0/kind").asText());
+    }
+
+    @Test
+    void junitAndCsvFormats() {
+        CliTest.Run junit = CliTest.run("validate", INV, "--rules", "930f927c", "--format", "junit");
+        assertTrue(junit.out().contains("<failure message=\"Virtual machine &apos;web01&apos; is paused")
+                || junit.out().contains("<failure message=\"Virtual machine 'web01' is paused"), junit.out());
+        CliTest.Run csv = CliTest.run("validate", INV, "--rules", "930f927c", "--format", "csv");
+        assertTrue(csv.out().startsWith("\"inventory\",\"rule\",\"title\""), csv.out());
+    }
+
+    @Test
+    void unreadableInventoryExitsThreeNamingTheFile() {
+        CliTest.Run r = CliTest.run("validate", "no-such-inventory.json");
+        assertEquals(3, r.code());
+        assertTrue(r.err().contains("no-such-inventory.json: error[INV000]: inventory file not found"), r.err());
+    }
+
+    @Test
+    void usageErrorsExitTwo() {
+        assertEquals(2, CliTest.run("validate", INV, "--format", "xml").code());
+        assertEquals(2, CliTest.run("validate", INV, "--rules", "nothing-like-this").code());
+    }
+
+    @Test
+    void coverageListsTheRulesWithoutACheckerAndWhy() {
+        CliTest.Run r = CliTest.run("coverage", "--content", "content");
+        assertEquals(0, r.code());
+        assertTrue(r.out().contains("checkers/_uncovered.yaml") || r.out().contains("rules have a checker"), r.out());
+    }
+
+    @Test
+    void checkerBundleIsDeterministic() {
+        var checkers = new CheckerLoader().loadAll(Path.of("content"), new Diagnostics());
+        String a = CheckerBundle.write(checkers, InventoryModel.standard(), CheckerEngine::defaultRuleId);
+        String b = CheckerBundle.write(checkers, InventoryModel.standard(), CheckerEngine::defaultRuleId);
+        assertEquals(a, b);
+        assertTrue(a.contains("\"file\" : \"checkers/vm-not-paused.yaml\""));
+    }
+}
