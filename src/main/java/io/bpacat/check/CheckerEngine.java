@@ -31,10 +31,20 @@ public final class CheckerEngine {
 
     private final Limits limits;
     private final Function<Checker, String> ruleIds;
+    private final boolean memoize;
 
     public CheckerEngine(Limits limits, Function<Checker, String> ruleIds) {
+        this(limits, ruleIds, true);
+    }
+
+    /**
+     * @param memoize reuse an expression's result for objects that look the same to it ({@link ExpressionMemo});
+     *                the findings are the same either way
+     */
+    public CheckerEngine(Limits limits, Function<Checker, String> ruleIds, boolean memoize) {
         this.limits = limits;
         this.ruleIds = ruleIds;
+        this.memoize = memoize;
     }
 
     public CheckerEngine() {
@@ -97,22 +107,39 @@ public final class CheckerEngine {
         private final Checker c;
         private final Inventory inv;
         private final String ruleId;
-        private final InventoryModel.Collection scope;
         private final Set<String> relatedCollections = new LinkedHashSet<>();
         private final List<Finding> out = new ArrayList<>();
         private final long deadline;
+        private final Map<String, String[][]> readPaths = new LinkedHashMap<>();
+        private final List<String> requiredBeforeApplies = new ArrayList<>();
+        private final List<String> requiredAfterApplies = new ArrayList<>();
+        private final Object host;
+        private final ExpressionMemo applies;
+        private final ExpressionMemo compliant;
 
         Run(Checker c, Inventory inv) {
             this.c = c;
             this.inv = inv;
             this.ruleId = ruleIds.apply(c);
-            this.scope = inv.model().collection(c.scope()).orElseThrow();
             this.deadline = System.nanoTime() + limits.checkerMillis() * 1_000_000;
             for (String col : c.reads().keySet()) {
                 if (!col.equals(c.scope()) && linked(col)) {
                     relatedCollections.add(col);
                 }
+                readPaths.put(col, c.reads().get(col).stream().map(f -> f.split("\\.")).toArray(String[][]::new));
             }
+            for (String col : c.require()) {
+                boolean readByApplies = c.applies() != null && c.applies().source().contains(col);
+                (readByApplies ? requiredBeforeApplies : requiredAfterApplies).add(col);
+            }
+            Object h = inv.asData().get("VMHost");
+            this.host = h == null ? Map.of() : h;
+            this.applies = c.applies() == null ? null : memo(c.applies());
+            this.compliant = memo(c.compliant());
+        }
+
+        private ExpressionMemo memo(Checker.Expression e) {
+            return new ExpressionMemo(e.source(), (input, related) -> evaluateOnce(e, input, related), memoize);
         }
 
         private boolean linked(String other) {
@@ -141,8 +168,9 @@ public final class CheckerEngine {
                         + " objects", "", List.of()));
                 return out;
             }
+            List<String> names = inv.displayNames(c.scope());
             for (int i = 0; i < objects.size(); i++) {
-                out.add(object(objects.get(i), i));
+                out.add(object(objects.get(i), names.get(i)));
             }
             return out;
         }
@@ -175,29 +203,38 @@ public final class CheckerEngine {
             return e != null && e.source().contains(s);
         }
 
-        private void missingFields(String col, Map<String, Object> o, List<String> missing) {
+        /** Adds the fields of {@code col} that {@code o} lacks; returns {@code missing}, created when needed. */
+        private List<String> missingFields(String col, Map<String, Object> o, List<String> missing) {
+            String[][] paths = readPaths.get(col);
+            if (paths == null || paths.length == 0) {
+                return missing;
+            }
             Map<String, String> leftOut = inv.leftOut(o);
-            for (String f : c.reads().getOrDefault(col, List.of())) {
-                if (!present(o, f, leftOut)) {
+            List<String> fields = c.reads().get(col);
+            for (int i = 0; i < paths.length; i++) {
+                String f = fields.get(i);
+                if (!present(o, f, paths[i], leftOut)) {
+                    if (missing == null) {
+                        missing = new ArrayList<>();
+                    }
                     missing.add(col + "." + f + (leftOut.containsKey(f) ? " (" + leftOut.get(f) + ")" : ""));
                 }
             }
+            return missing;
         }
 
-        private Finding object(Map<String, Object> o, int index) {
-            String name = displayName(o, index);
+        private Finding object(Map<String, Object> o, String name) {
             Map<String, Object> related = inv.related(o);
-            List<String> missing = new ArrayList<>();
-            missingFields(c.scope(), o, missing);
+            List<String> missing = missingFields(c.scope(), o, null);
             for (String col : relatedCollections) {
                 for (Object x : (List<?>) related.getOrDefault(col, List.of())) {
                     @SuppressWarnings("unchecked")
                     Map<String, Object> m = (Map<String, Object>) x;
-                    missingFields(col, m, missing);
+                    missing = missingFields(col, m, missing);
                 }
             }
-            missingRequired(related, true, missing);
-            if (!missing.isEmpty()) {
+            missing = missingRequired(related, requiredBeforeApplies, missing);
+            if (missing != null) {
                 return cannotEvaluate(name, missing);
             }
             if (System.nanoTime() > deadline) {
@@ -209,15 +246,19 @@ public final class CheckerEngine {
 
         /**
          * Required linked collections with no object for this one. Those the applies expression reads are checked
-         * before it runs ({@code beforeApplies}); the others only once the rule applies.
+         * before it runs; the others only once the rule applies.
          */
-        private void missingRequired(Map<String, Object> related, boolean beforeApplies, List<String> missing) {
-            for (String col : c.require()) {
-                boolean readByApplies = c.applies() != null && c.applies().source().contains(col);
-                if (readByApplies == beforeApplies && ((List<?>) related.getOrDefault(col, List.of())).isEmpty()) {
+        private List<String> missingRequired(Map<String, Object> related, List<String> required,
+                                             List<String> missing) {
+            for (String col : required) {
+                if (((List<?>) related.getOrDefault(col, List.of())).isEmpty()) {
+                    if (missing == null) {
+                        missing = new ArrayList<>();
+                    }
                     missing.add(col + " (no " + col + " object for this " + c.scope() + ")");
                 }
             }
+            return missing;
         }
 
         private Finding cannotEvaluate(String name, List<String> missing) {
@@ -227,15 +268,14 @@ public final class CheckerEngine {
 
         private Finding evaluate(Map<String, Object> o, String name, Map<String, Object> related) {
             try {
-                if (c.applies() != null && !bool("applies", c.applies(), o, related)) {
+                if (applies != null && !bool("applies", c.applies(), applies, o, related)) {
                     return finding(name, Outcome.NOT_APPLICABLE, "", "", List.of());
                 }
-                List<String> missing = new ArrayList<>();
-                missingRequired(related, false, missing);
-                if (!missing.isEmpty()) {
+                List<String> missing = missingRequired(related, requiredAfterApplies, null);
+                if (missing != null) {
                     return cannotEvaluate(name, missing);
                 }
-                if (bool("compliant", c.compliant(), o, related)) {
+                if (bool("compliant", c.compliant(), compliant, o, related)) {
                     return finding(name, Outcome.COMPLIANT, "", "", List.of());
                 }
                 Map<String, Object> values = new LinkedHashMap<>();
@@ -249,9 +289,14 @@ public final class CheckerEngine {
             }
         }
 
-        private boolean bool(String what, Checker.Expression e, Map<String, Object> o, Map<String, Object> related)
-                throws EvaluationError {
-            Object r = eval(what, e, o, related);
+        private boolean bool(String what, Checker.Expression e, ExpressionMemo memo, Map<String, Object> o,
+                             Map<String, Object> related) throws EvaluationError {
+            Object r;
+            try {
+                r = memo.evaluate(o, related);
+            } catch (RuntimeException | StackOverflowError ex) {
+                throw failed(what, e, ex);
+            }
             if (r instanceof Boolean b) {
                 return b;
             }
@@ -261,28 +306,34 @@ public final class CheckerEngine {
 
         private Object eval(String what, Checker.Expression e, Map<String, Object> o, Map<String, Object> related)
                 throws EvaluationError {
-            Jsonata.Frame frame = e.compiled().createFrame();
-            frame.setRuntimeBounds(limits.expressionMillis(), limits.maxDepth());
-            frame.bind("inventory", inv.asData());
-            Object host = inv.asData().get("VMHost");
-            frame.bind("host", host == null ? Map.of() : host);
-            frame.bind("related", related);
-            frame.bind("collected", inv.collectedAt());
-            frame.bind("collectedMillis", inv.collectedMillis());
             try {
-                return e.compiled().evaluate(o, frame);
+                return evaluateOnce(e, o, related);
             } catch (RuntimeException | StackOverflowError ex) {
-                String msg = ex.getMessage() == null ? ex.toString() : ex.getMessage();
-                if (ex instanceof StackOverflowError) {
-                    msg = "recursion too deep";
-                }
-                throw new EvaluationError(what + " (line " + e.line() + ") failed: " + msg);
+                throw failed(what, e, ex);
             }
         }
 
-        private String displayName(Map<String, Object> o, int index) {
-            String name = Template.render(scope.display(), o, null, false);
-            return name.isBlank() || name.equals("?") ? c.scope() + "[" + index + "]" : name;
+        private EvaluationError failed(String what, Checker.Expression e, Throwable ex) {
+            String msg = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+            if (ex instanceof StackOverflowError) {
+                msg = "recursion too deep";
+            }
+            return new EvaluationError(what + " (line " + e.line() + ") failed: " + msg);
+        }
+
+        /** One JSONata evaluation with the engine's variables and bounds; throws what the evaluation throws. */
+        private Object evaluateOnce(Checker.Expression e, Object o, Object related) {
+            Jsonata.Frame frame = e.compiled().createFrame();
+            frame.setRuntimeBounds(limits.expressionMillis(), limits.maxDepth());
+            frame.bind("inventory", inv.asData());
+            frame.bind("host", host);
+            frame.bind("related", related);
+            frame.bind("collected", inv.collectedAt());
+            frame.bind("collectedMillis", inv.collectedMillis());
+            if (!inv.plainJson()) {
+                com.dashjoin.jsonata.Functions.validateInput(o);
+            }
+            return e.compiled().evaluate(o, frame);
         }
 
         private Finding finding(String object, Outcome outcome, String message, String remediation,
@@ -294,10 +345,14 @@ public final class CheckerEngine {
 
     /** True when the field path is there: the key exists at every level, and normalization did not drop it. */
     static boolean present(Map<String, Object> o, String path, Map<String, String> leftOut) {
-        if (leftOut.containsKey(path) || leftOut.containsKey(path.split("\\.")[0])) {
+        return present(o, path, path.split("\\."), leftOut);
+    }
+
+    private static boolean present(Map<String, Object> o, String path, String[] parts, Map<String, String> leftOut) {
+        if (!leftOut.isEmpty() && (leftOut.containsKey(path) || leftOut.containsKey(parts[0]))) {
             return false;
         }
-        return present(o, path.split("\\."), 0);
+        return present(o, parts, 0);
     }
 
     private static boolean present(Object cur, String[] parts, int i) {

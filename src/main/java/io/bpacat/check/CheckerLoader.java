@@ -225,6 +225,7 @@ public final class CheckerLoader {
             Jsonata compiled;
             try {
                 compiled = Jsonata.jsonata(source);
+                compiled.setValidateInput(false); // the engine checks each inventory's value types once
             } catch (JException e) {
                 error(key, "CHK006", key + ": JSONata does not compile at character " + e.getLocation() + ": "
                         + e.getMessage(), "fix the expression; try it at /try/ in playground mode");

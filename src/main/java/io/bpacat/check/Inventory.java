@@ -27,6 +27,9 @@ public final class Inventory {
     private final IdentityHashMap<Object, Map<String, Object>> relatedCache = new IdentityHashMap<>();
     private final IdentityHashMap<Object, String> collectionOf = new IdentityHashMap<>();
     private Map<String, Object> asData;
+    private final Long collectedMillis;
+    private final Map<String, List<String>> displayNames = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Boolean plainJson;
 
     Inventory(String file, InventoryModel model, String collectedAt,
               Map<String, List<Map<String, Object>>> collections, IdentityHashMap<Object, Map<String, String>> leftOut) {
@@ -36,6 +39,7 @@ public final class Inventory {
         this.collections = Collections.unmodifiableMap(collections);
         this.leftOut = leftOut;
         collections.forEach((c, objects) -> objects.forEach(o -> collectionOf.put(o, c)));
+        this.collectedMillis = collectedAt == null ? null : Instant.parse(collectedAt).toEpochMilli();
     }
 
     public String file() {
@@ -52,7 +56,43 @@ public final class Inventory {
     }
 
     public Long collectedMillis() {
-        return collectedAt == null ? null : Instant.parse(collectedAt).toEpochMilli();
+        return collectedMillis;
+    }
+
+    /**
+     * The display names of a collection's objects, in order: the collection's display template filled from the
+     * object, or {@code Collection[index]} when that gives nothing. Computed once per collection.
+     */
+    public List<String> displayNames(String collection) {
+        return displayNames.computeIfAbsent(collection, c -> {
+            String display = model.collection(c).map(InventoryModel.Collection::display).orElse(null);
+            List<Map<String, Object>> objects = objects(c);
+            List<String> names = new ArrayList<>(objects.size());
+            for (int i = 0; i < objects.size(); i++) {
+                String name = Template.render(display, objects.get(i), null, false);
+                names.add(name.isBlank() || name.equals("?") ? c + "[" + i + "]" : name);
+            }
+            return List.copyOf(names);
+        });
+    }
+
+    /**
+     * True when every value is of a type JSONata takes as input (maps, lists, strings, numbers, booleans, null):
+     * then expressions need not check their input again on every evaluation. Checked once.
+     */
+    public boolean plainJson() {
+        if (plainJson == null) {
+            boolean ok = true;
+            try {
+                for (List<Map<String, Object>> objects : collections.values()) {
+                    com.dashjoin.jsonata.Functions.validateInput(objects);
+                }
+            } catch (IllegalArgumentException e) {
+                ok = false;
+            }
+            plainJson = ok;
+        }
+        return plainJson;
     }
 
     /** True when the inventory holds this collection, even empty. */
