@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 
 /**
  * A normalized inventory: the collections present (a collection that is absent was not collected, which is not
@@ -23,9 +25,8 @@ public final class Inventory {
     private final String collectedAt;
     private final Map<String, List<Map<String, Object>>> collections;
     private final IdentityHashMap<Object, Map<String, String>> leftOut;
-    private Map<String, Map<String, Map<String, List<Map<String, Object>>>>> index;
-    private final IdentityHashMap<Object, Map<String, Object>> relatedCache = new IdentityHashMap<>();
     private final IdentityHashMap<Object, String> collectionOf = new IdentityHashMap<>();
+    private final IdentityHashMap<Object, Integer> position = new IdentityHashMap<>();
     private Map<String, Object> asData;
     private final Long collectedMillis;
     private final Map<String, List<String>> displayNames = new java.util.concurrent.ConcurrentHashMap<>();
@@ -38,7 +39,12 @@ public final class Inventory {
         this.collectedAt = collectedAt;
         this.collections = Collections.unmodifiableMap(collections);
         this.leftOut = leftOut;
-        collections.forEach((c, objects) -> objects.forEach(o -> collectionOf.put(o, c)));
+        collections.forEach((c, objects) -> {
+            for (int i = 0; i < objects.size(); i++) {
+                collectionOf.put(objects.get(i), c);
+                position.put(objects.get(i), i);
+            }
+        });
         this.collectedMillis = collectedAt == null ? null : Instant.parse(collectedAt).toEpochMilli();
     }
 
@@ -133,81 +139,110 @@ public final class Inventory {
      * (VMId, Id) matches by id, and by name only objects that have no id; an object without an id matches by name.
      */
     public Map<String, Object> related(Object object) {
-        if (prepared) {
-            Map<String, Object> r = relatedCache.get(object);
-            return r == null ? Map.of() : r;
-        }
-        return relatedLocked(object);
+        String collection = collectionOf.get(object);
+        return collection == null ? Map.of() : related(collection).get(position.get(object));
     }
 
-    private volatile boolean prepared;
-
-    /** Computes the links of every object once, so {@link #related} is a read-only lookup safe across threads. */
-    public synchronized void prepareLinks() {
-        if (prepared) {
-            return;
+    /**
+     * {@link #related(Object)} of every object of a collection, in order. Computed once per collection (in
+     * parallel), then a read-only lookup safe across threads.
+     */
+    public List<Map<String, Object>> related(String collection) {
+        List<Map<String, Object>> r = relatedByCollection.get(collection);
+        if (r != null) {
+            return r;
         }
+        Map<String, Map<String, Map<String, List<Map<String, Object>>>>> idx = index();
+        List<Map<String, Object>> objects = objects(collection);
+        List<Map<String, Object>> computed = IntStream.range(0, objects.size()).parallel()
+                .mapToObj(i -> computeRelated(idx, collection, objects.get(i))).toList();
+        relatedByCollection.putIfAbsent(collection, computed);
+        return relatedByCollection.get(collection);
+    }
+
+    /** Computes the links of every object once. */
+    public void prepareLinks() {
         asData();
-        for (List<Map<String, Object>> objects : collections.values()) {
-            for (Map<String, Object> o : objects) {
-                relatedLocked(o);
-            }
-        }
-        prepared = true;
+        collections.keySet().forEach(this::related);
     }
 
-    private synchronized Map<String, Object> relatedLocked(Object object) {
-        Map<String, Object> cached = relatedCache.get(object);
-        if (cached != null) {
-            return cached;
-        }
+    private final Map<String, List<Map<String, Object>>> relatedByCollection = new ConcurrentHashMap<>();
+    private volatile Map<String, Map<String, Map<String, List<Map<String, Object>>>>> index;
+
+    private synchronized Map<String, Map<String, Map<String, List<Map<String, Object>>>>> index() {
         if (index == null) {
             index = buildIndex();
         }
-        String own = collectionOf.get(object);
+        return index;
+    }
+
+    private Map<String, Object> computeRelated(Map<String, Map<String, Map<String, List<Map<String, Object>>>>> index,
+                                               String own, Object object) {
         Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
         Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        if (own != null) {
-            for (String link : links(own)) {
-                Keys mine = keys(own, link, object);
-                for (String key : mine.lookup()) {
-                    index.getOrDefault(link, Map.of()).getOrDefault(key, Map.of()).forEach((c, objs) -> {
-                        if (c.equals(own)) {
-                            return;
-                        }
-                        List<Map<String, Object>> list = out.computeIfAbsent(c, k -> new ArrayList<>());
-                        for (Map<String, Object> o : objs) {
-                            boolean byName = key.startsWith("name:");
-                            if (byName && mine.id() != null && keys(c, link, o).id() != null) {
-                                continue;
-                            }
-                            if (seen.add(o)) {
-                                list.add(o);
-                            }
-                        }
-                    });
-                }
+        Map<String, Keys> myKeys = objectKeys.getOrDefault(object, Map.of());
+        for (String link : links(own)) {
+            Keys mine = myKeys.get(link);
+            Map<String, Map<String, List<Map<String, Object>>>> byKey = index.get(link);
+            if (mine == null || byKey == null) {
+                continue;
             }
+            for (String key : mine.all()) {
+                Map<String, List<Map<String, Object>>> byCollection = byKey.get(key);
+                if (byCollection == null) {
+                    continue;
+                }
+                boolean idsOnlyByName = mine.id() != null && key.startsWith("name:");
+                byCollection.forEach((c, objs) -> {
+                    if (c.equals(own)) {
+                        return;
+                    }
+                    List<Map<String, Object>> list = out.computeIfAbsent(c, k -> new ArrayList<>());
+                    for (Map<String, Object> o : objs) {
+                        if (idsOnlyByName && objectKeys.get(o).get(link).id() != null) {
+                            continue;
+                        }
+                        if (seen.add(o)) {
+                            list.add(o);
+                        }
+                    }
+                });
+            }
+        }
+        if (out.isEmpty()) {
+            return Map.of();
         }
         Map<String, Object> result = new LinkedHashMap<>();
         out.forEach((c, l) -> result.put(c, List.copyOf(l)));
-        relatedCache.put(object, Collections.unmodifiableMap(result));
-        return relatedCache.get(object);
+        return Collections.unmodifiableMap(result);
     }
 
     private final IdentityHashMap<Object, Map<String, Set<String>>> derivedKeys = new IdentityHashMap<>();
+    /** Each object's keys, by link kind; built with the index. */
+    private final IdentityHashMap<Object, Map<String, Keys>> objectKeys = new IdentityHashMap<>();
+    private final Map<String, Set<String>> linksByCollection = new ConcurrentHashMap<>();
 
     /** Link kinds of a collection: its own and those it derives. */
     private Set<String> links(String collection) {
-        Set<String> links = new LinkedHashSet<>(model.collection(collection).map(x -> x.links().keySet())
-                .orElse(Set.of()));
-        model.derivedLinks().stream().filter(d -> d.collection().equals(collection)).forEach(d -> links.add(d.link()));
-        return links;
+        return linksByCollection.computeIfAbsent(collection, k -> {
+            Set<String> links = new LinkedHashSet<>(model.collection(collection).map(x -> x.links().keySet())
+                    .orElse(Set.of()));
+            model.derivedLinks().stream().filter(d -> d.collection().equals(collection))
+                    .forEach(d -> links.add(d.link()));
+            return links;
+        });
     }
 
-    /** An object's keys for one link kind, lower-case: id, name, and keys derived through another collection. */
-    private record Keys(String id, String name, Set<String> derived) {
-        Set<String> all() {
+    /**
+     * An object's keys for one link kind, lower-case: id, name, and keys derived through another collection;
+     * {@code all} holds them in lookup order (derived, id, name), each once.
+     */
+    private record Keys(String id, String name, Set<String> derived, List<String> all) {
+        Keys(String id, String name, Set<String> derived) {
+            this(id, name, derived, allOf(id, name, derived));
+        }
+
+        private static List<String> allOf(String id, String name, Set<String> derived) {
             Set<String> s = new LinkedHashSet<>(derived);
             if (id != null) {
                 s.add(id);
@@ -215,11 +250,7 @@ public final class Inventory {
             if (name != null) {
                 s.add(name);
             }
-            return s;
-        }
-
-        Set<String> lookup() {
-            return all();
+            return List.copyOf(s);
         }
     }
 
@@ -262,9 +293,11 @@ public final class Inventory {
         collections.forEach((c, objects) -> {
             for (String link : links(c)) {
                 for (Map<String, Object> o : objects) {
-                    for (String key : keys(c, link, o).all()) {
-                        idx.computeIfAbsent(link, k -> new HashMap<>()).computeIfAbsent(key, k -> new LinkedHashMap<>())
-                                .computeIfAbsent(c, k -> new ArrayList<>()).add(o);
+                    Keys k = keys(c, link, o);
+                    objectKeys.computeIfAbsent(o, x -> new HashMap<>()).put(link, k);
+                    for (String key : k.all()) {
+                        idx.computeIfAbsent(link, x -> new HashMap<>()).computeIfAbsent(key, x -> new LinkedHashMap<>())
+                                .computeIfAbsent(c, x -> new ArrayList<>()).add(o);
                     }
                 }
             }
