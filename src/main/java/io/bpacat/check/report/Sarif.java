@@ -41,9 +41,13 @@ final class Sarif {
         driver.put("rules", rules);
         Map<String, Object> run = new LinkedHashMap<>();
         run.put("tool", Map.of("driver", driver));
+        Map<String, Integer> index = new java.util.HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            index.put(ids.get(i), i);
+        }
         List<Object> results = new ArrayList<>();
         for (Finding f : r.findings()) {
-            results.add(result(f, r.rule(f.ruleId()), ids.indexOf(f.ruleId())));
+            results.add(result(f, r.rule(f.ruleId()), index.get(f.ruleId())));
         }
         run.put("results", results);
         root.put("runs", List.of(run));
@@ -69,11 +73,11 @@ final class Sarif {
         m.put("message", Map.of("text", text));
         Map<String, Object> location = new LinkedHashMap<>();
         location.put("physicalLocation", Map.of("artifactLocation", Map.of("uri", f.inventory().replace('\\', '/'))));
-        location.put("logicalLocations", List.of(Map.of("name", f.object(), "kind", "resource",
+        location.put("logicalLocations", List.of(ordered("name", f.object(), "kind", "resource",
                 "fullyQualifiedName", f.collection() + "/" + f.object())));
         m.put("locations", List.of(location));
         if (f.excluded()) {
-            m.put("suppressions", List.of(Map.of("kind", "external", "justification", f.exclusion())));
+            m.put("suppressions", List.of(ordered("kind", "external", "justification", f.exclusion())));
         }
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("outcome", f.outcome().label());
@@ -85,6 +89,15 @@ final class Sarif {
             props.put("missing", f.missing());
         }
         m.put("properties", props);
+        return m;
+    }
+
+    /** A map of the given keys and values in this order (Map.of's order changes from one run to the next). */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
         return m;
     }
 
