@@ -17,10 +17,13 @@ const ENTRY = Symbol.for('jsonata.__evaluate_entry');
 const EXIT = Symbol.for('jsonata.__evaluate_exit');
 const CONTEXT = '__bpacatBounds';
 
-/** Thrown by an expression's time or depth bound; the messages are dashjoin's (Java), so reports match. */
-function bound(message) {
-  const e = new Error(message);
-  e.code = 'U1001';
+const BOUND = Symbol('bound');
+
+/** Thrown by an expression's time or depth bound. */
+function bound(kind) {
+  const e = new Error(kind === 'time' ? 'Expression evaluation timeout: Check for infinite loop'
+    : 'Stack overflow error: Check for non-terminating recursive function.');
+  e[BOUND] = kind;
   return e;
 }
 
@@ -29,9 +32,9 @@ function entry(expr, input, environment) {
   if (!b) return;
   b.depth++;
   if (b.depth > b.maxDepth) {
-    throw bound('Stack overflow error: Check for non-terminating recursive function.  Consider rewriting as tail-recursive.');
+    throw bound('depth');
   }
-  if (++b.steps % 64 === 0 && Date.now() > b.deadline) throw bound('Expression evaluation timeout: Check for infinite loop');
+  if (++b.steps % 64 === 0 && Date.now() > b.deadline) throw bound('time');
 }
 
 function exit(expr, input, environment) {
@@ -415,7 +418,7 @@ class Run {
   async eval(what, e, o, related) {
     const line = this.line(what);
     if (!e || !e.compiled) {
-      throw new EvaluationError(`${what} (line ${line}) failed: ${errorMessage(e?.error ?? new Error('no expression'))}`);
+      throw new EvaluationError(`${what} (line ${line}) failed: ${this.failure(e?.error ?? new Error('no expression'))}`);
     }
     const bounds = { depth: 0, steps: 0, maxDepth: this.limits.maxDepth, deadline: Date.now() + this.limits.timeLimitMs };
     const bindings = {
@@ -430,21 +433,22 @@ class Run {
       const r = await e.compiled.evaluate(o, bindings);
       return r === null ? null : r;
     } catch (err) {
-      if (err instanceof RangeError) throw new EvaluationError(`${what} (line ${line}) failed: recursion too deep`);
-      throw new EvaluationError(`${what} (line ${line}) failed: ${errorMessage(err)}`);
+      throw new EvaluationError(`${what} (line ${line}) failed: ${this.failure(err)}`);
     }
+  }
+
+  /** Why an evaluation failed, as CheckerEngine.failure words it: the bound, else the JSONata error code. */
+  failure(err) {
+    if (err && err[BOUND] === 'time') return `ran longer than ${this.limits.timeLimitMs} ms`;
+    if (err instanceof RangeError || (err && err[BOUND] === 'depth')) return `recursion deeper than ${this.limits.maxDepth} levels`;
+    if (err && typeof err === 'object' && typeof err.code === 'string') return `JSONata error ${err.code}`;
+    return `${err?.name ?? 'Error'}: ${err?.message ?? String(err)}`;
   }
 
   displayName(o, index) {
     const name = render(this.scope.display, o, null, false);
     return name.trim() === '' || name === '?' ? `${this.c.scope}[${index}]` : name;
   }
-}
-
-/** A JSONata error as dashjoin's JException prints it: the message, without the code. */
-function errorMessage(err) {
-  if (err && typeof err === 'object' && typeof err.message === 'string') return err.message;
-  return String(err);
 }
 
 class EvaluationError extends Error {}

@@ -151,6 +151,54 @@ class JsParityTest {
         }
     }
 
+    /** Checkers that fail at run time (a type error, endless recursion, an endless loop) fail alike in both. */
+    @Test
+    void brokenCheckersGiveTheSameErrors() throws Exception {
+        assumeTrue(nodeAvailable(), "node is not on the PATH: JS validator parity not checked here");
+        Path content = Files.createDirectories(tmp.resolve("broken/checkers"));
+        Map<String, String> broken = new LinkedHashMap<>();
+        broken.put("type-error", "Name + 1 > 0");
+        broken.put("endless-recursion", "($f := function($x) { $f($x + 1) + 1 }; $f(0) > 0)");
+        broken.put("endless-loop", "$count([1..9000000].($ * 2)) > 0");
+        broken.put("not-boolean", "Name");
+        int n = 0;
+        for (Map.Entry<String, String> b : broken.entrySet()) {
+            Files.writeString(content.resolve(b.getKey() + ".yaml"), String.join("\n",
+                    "rule: 00000000-0000-4000-8000-00000000000" + n++,
+                    "scope: VM",
+                    "reads:",
+                    "  VM: [Name]",
+                    "compliant: '" + b.getValue() + "'",
+                    "message: \"{{Name}}\"",
+                    "remediation: \"Get-VM -Name '{{Name}}'\"",
+                    "examples:",
+                    "  - inventory: {VM: [{Name: a}]}",
+                    "    expect: {a: compliant}",
+                    "  - inventory: {VM: [{Name: b}]}",
+                    "    expect: {b: noncompliant}", ""));
+        }
+        Diagnostics diags = new Diagnostics();
+        List<Checker> loaded = new CheckerLoader().loadAll(content.getParent(), diags);
+        assertEquals(broken.size(), loaded.size(), diags.sorted().toString());
+        Path brokenBundle = tmp.resolve("broken.json");
+        Files.writeString(brokenBundle, CheckerBundle.write(loaded, InventoryModel.standard(),
+                CheckerEngine::defaultRuleId));
+        Path inv = tmp.resolve("broken-inventory.json");
+        Files.writeString(inv, "{\"VM\": [{\"Name\": \"a\"}]}");
+        Inventory inventory = new InventoryReader().read(inv.toString(), Files.readAllBytes(inv), diags)
+                .flatMap(raw -> new InventoryNormalizer().normalize(raw, diags)).orElseThrow();
+        Map<String, RuleInfo> labels = new LinkedHashMap<>();
+        loaded.forEach(c -> labels.put(c.rule(), new RuleInfo(c.rule(), c.rule(), "warning", "",
+                "rules/" + c.rule() + "/")));
+        Report report = new Report(List.of(inv.toString()), new CheckerEngine().run(loaded, inventory), labels);
+        assertEquals(broken.size(), report.findings().stream().filter(f -> f.outcome() == Outcome.ERROR).count(),
+                report.findings().toString());
+        byte[] js = run(List.of("node", CLI.toString(), brokenBundle.toString(), model.toString(), inv.toString(),
+                "json"), null);
+        report.findings().forEach(f -> System.out.println("JsParityTest broken: " + f.message()));
+        assertEquals(ReportWriter.JSON.write(report, false), new String(js, StandardCharsets.UTF_8));
+    }
+
     /** Runs Java and node on every case; compares outcomes per (rule, object) first, then the exact bytes. */
     private static void assertParity(String label, List<Case> cases) throws Exception {
         Path out = Files.createDirectories(tmp.resolve("out-" + label));
