@@ -42,6 +42,9 @@ function exit(expr, input, environment) {
   if (b) b.depth--;
 }
 
+/** Java's String.isBlank(): only Character.isWhitespace characters (not the no-break spaces). */
+const JAVA_BLANK = /^[\t\n\u000B\f\r\u001C-\u001F \u1680\u2000-\u2006\u2008-\u200A\u2028\u2029\u205F\u3000]*$/;
+
 const compiledCache = new WeakMap();
 
 /** The checkers of a bundle, compiled once (cached per bundle object). Broken expressions give error results. */
@@ -82,7 +85,7 @@ export async function validate(inventory, bundle, options = {}) {
     maxDepth: DEFAULT_LIMITS.maxDepth,
     checkerTimeLimitMs: options.checkerTimeLimitMs ?? DEFAULT_LIMITS.checkerTimeLimitMs,
   };
-  const ctx = new Context(inventory, bundle.model ?? inventory.model);
+  const ctx = context(inventory, bundle.model ?? inventory.model);
   const out = [];
   for (const c of checkers) {
     const info = ruleInfo(bundle, c, options);
@@ -170,10 +173,23 @@ function result(f, c, info, inventory, exclusions) {
   };
 }
 
+const contexts = new WeakMap();
+
+/** The shared context of an inventory (normalized inventories are never changed), built once per inventory. */
+function context(inventory, model) {
+  let c = contexts.get(inventory);
+  if (!c || c.model !== model) {
+    c = new Context(inventory, model);
+    contexts.set(inventory, c);
+  }
+  return c;
+}
+
 /** What every checker shares for one inventory: the data JSONata sees and the links between objects. */
 class Context {
   constructor(inventory, model) {
     this.inv = inventory;
+    this.model = model;
     this.idx = modelIndex(model);
     this.data = Object.create(null);
     for (const k of Object.keys(inventory.collections)) {
@@ -189,6 +205,8 @@ class Context {
     this.index = null;
     this.relatedCache = new Map();
     this.linkCache = new Map();
+    this.keyCache = null;
+    this.names = new Map();
   }
 
   has(col) {
@@ -216,6 +234,24 @@ class Context {
   }
 
   keys(col, link, o) {
+    if (this.keyCache !== null) {
+      let byLink = this.keyCache.get(o);
+      if (!byLink) {
+        byLink = new Map();
+        this.keyCache.set(o, byLink);
+      }
+      const k = `${col}\u0000${link}`;
+      let r = byLink.get(k);
+      if (!r) {
+        r = this.computeKeys(col, link, o);
+        byLink.set(k, r);
+      }
+      return r;
+    }
+    return this.computeKeys(col, link, o);
+  }
+
+  computeKeys(col, link, o) {
     let id = null;
     let name = null;
     const l = this.idx.collections.get(col)?.links.get(link);
@@ -252,6 +288,7 @@ class Context {
         }
       }
     }
+    this.keyCache = new Map(); // derived keys are final from here on
     const idx = new Map();
     for (const c of Object.keys(this.inv.collections)) {
       for (const link of this.links(c)) {
@@ -446,8 +483,13 @@ class Run {
   }
 
   displayName(o, index) {
-    const name = render(this.scope.display, o, null, false);
-    return name.trim() === '' || name === '?' ? `${this.c.scope}[${index}]` : name;
+    let name = this.ctx.names.get(o);
+    if (name === undefined) {
+      name = render(this.scope.display, o, null, false);
+      name = JAVA_BLANK.test(name) || name === '?' ? `${this.c.scope}[${index}]` : name;
+      this.ctx.names.set(o, name);
+    }
+    return name;
   }
 }
 
@@ -464,6 +506,10 @@ function cannotEvaluate(name, missing) {
 
 /** True when the field path is there: the key exists at every level, and normalization did not drop it. */
 export function present(o, path, leftOut) {
+  if (!path.includes('.')) {
+    if (leftOut && Object.prototype.hasOwnProperty.call(leftOut, path)) return false;
+    return Object.prototype.hasOwnProperty.call(o, path);
+  }
   const parts = path.split('.');
   if (leftOut && (Object.prototype.hasOwnProperty.call(leftOut, path) || Object.prototype.hasOwnProperty.call(leftOut, parts[0]))) return false;
   const work = [[o, 0]];
