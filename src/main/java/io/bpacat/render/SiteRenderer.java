@@ -373,7 +373,7 @@ public final class SiteRenderer {
     private static final List<String> TRY_TEXTS = List.of("status.loading", "status.ready", "status.reading",
             "status.running", "status.done", "status.unreadable", "status.stopped", "status.empty", "status.loadFailed",
             "summary", "group", "objects", "fix", "missing", "see", "noResults", "pasted", "example", "expected",
-            "allRules", "playground.same", "playground.changed", "playground.broken", "tooLarge");
+            "allRules", "more", "playground.same", "playground.changed", "playground.broken", "tooLarge");
 
     private static final Map<String, String> LANGUAGE_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
 

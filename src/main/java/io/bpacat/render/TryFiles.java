@@ -54,6 +54,7 @@ final class TryFiles {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("severity", r.severity());
             m.put("category", r.category());
+            m.put("title", r.reference().title());
             m.put("checker", r.checker());
             Map<String, String> titles = new TreeMap<>();
             Map<String, String> pages = new TreeMap<>();
