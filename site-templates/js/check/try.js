@@ -4,10 +4,7 @@
 // ?rule=<id> selects that rule, loads its examples and opens the playground, where its JSONata can be edited.
 // Everything the page needs is fetched while it loads; validating, exporting and the playground make no request.
 // Text from inventories is only ever put in the page as text nodes.
-import {
-  compareExamples, exportName, format, groupBySeverity, matches, ruleLink, summarize,
-} from './view.js';
-import { toCsv, toJson, toSarif } from './report.js';
+import { compareExamples, exportName, format, ruleLink } from './view.js';
 
 /** Time limit for one rule, as the engine enforces it; the worker is stopped when it stays silent longer. */
 const RULE_LIMIT_MS = 5000;
@@ -17,11 +14,7 @@ const MAX_MB = 64;
 /** Objects listed per rule; the exports always hold every result. */
 const OBJECTS_SHOWN = 200;
 const SAMPLES = ['clean-host.json', 'problem-host.json'];
-const EXPORTS = {
-  sarif: { write: toSarif, type: 'application/sarif+json' },
-  json: { write: toJson, type: 'application/json' },
-  csv: { write: toCsv, type: 'text/csv' },
-};
+const TYPES = { sarif: 'application/sarif+json', json: 'application/json', csv: 'text/csv' };
 
 function el(doc, tag, attrs = {}, ...children) {
   const e = doc.createElement(tag);
@@ -182,15 +175,16 @@ class TryPage {
   onMessage(msg) {
     if (msg.type === 'ready') { this.onReady?.(); return; }
     if (msg.type === 'examples') { this.showExamples(msg); return; }
+    if (msg.type === 'view') { this.showView(msg); return; }
+    if (msg.type === 'export') { this.saveExport(msg); return; }
     if (msg.id !== this.pending?.id && msg.kind !== 'examples') return;
     if (msg.type === 'progress') {
       this.watch();
       this.say('status.running', this.pending.fileName, msg.done, msg.total);
     } else if (msg.type === 'done') {
       this.win.clearTimeout(this.quiet);
-      this.report = { fileName: this.pending.fileName, results: msg.results };
+      this.report = { fileName: this.pending.fileName, ...msg };
       this.pending = null;
-      this.say('status.done', this.report.fileName, msg.results.length, msg.ms);
       this.showResults();
     } else if (msg.type === 'failed') {
       if (msg.kind === 'examples') { this.showBrokenExpression(msg.message); return; }
@@ -208,32 +202,38 @@ class TryPage {
     this.pending = null;
   }
 
-  severityOf = (r) => r.severity ?? this.rules[r.rule]?.severity ?? 'warning';
-
   showResults() {
     const section = this.main.querySelector('[data-try-results]');
     section.hidden = false;
-    const counts = summarize(this.report.results);
+    const { counts } = this.report;
     this.main.querySelector('[data-try-summary]').textContent = format(this.t.summary, counts.noncompliant,
       counts.compliant, counts['not-applicable'], counts['cannot-evaluate'], counts.error);
     const keep = this.filters.rule.value;
     this.filters.rule.replaceChildren(this.filters.rule.options[0]);
-    const ids = [...new Set(this.report.results.map((r) => r.rule))];
-    for (const id of ids) this.filters.rule.append(el(this.doc, 'option', { value: id }, this.title(id)));
-    this.filters.rule.value = ids.includes(keep) ? keep : '';
+    for (const id of this.report.rules) this.filters.rule.append(el(this.doc, 'option', { value: id }, this.title(id)));
+    this.filters.rule.value = this.report.rules.includes(keep) ? keep : '';
     this.renderResults();
   }
 
+  /** Asks the worker, which keeps the report, for the results the filters keep. */
   renderResults() {
-    if (!this.report) return;
-    const f = Object.fromEntries(Object.entries(this.filters).map(([k, s]) => [k, s.value]));
-    const shown = this.report.results.filter((r) => matches(r, f, this.severityOf));
+    if (!this.report || !this.worker) return;
+    const filters = Object.fromEntries(Object.entries(this.filters).map(([k, s]) => [k, s.value]));
+    this.viewSeq = (this.viewSeq ?? 0) + 1;
+    this.main.dataset.tryView = 'pending';
+    this.worker.postMessage({ type: 'view', id: this.viewSeq, filters, limit: OBJECTS_SHOWN });
+  }
+
+  showView(msg) {
+    if (msg.id !== this.viewSeq) return;
     const box = this.main.querySelector('[data-try-groups]');
-    if (!shown.length) {
-      box.replaceChildren(el(this.doc, 'p', { class: 'try-none' }, this.t.noResults));
-      return;
+    if (!msg.groups.length) box.replaceChildren(el(this.doc, 'p', { class: 'try-none' }, this.t.noResults));
+    else box.replaceChildren(...msg.groups.map((g) => this.group(g)));
+    this.main.dataset.tryView = 'shown';
+    if (this.report.shown !== true) {
+      this.report.shown = true;
+      this.say('status.done', this.report.fileName, this.report.total, this.report.ms);
     }
-    box.replaceChildren(...groupBySeverity(shown, this.severityOf).map((g) => this.group(g)));
   }
 
   group(g) {
@@ -244,13 +244,13 @@ class TryPage {
       ...g.rules.map((r) => this.ruleResults(r)));
   }
 
-  ruleResults({ rule, results }) {
+  ruleResults({ rule, total, results }) {
     const d = this.doc;
     const link = ruleLink(rule, this.rules[rule], this.lang, this.root);
     const heading = link.href ? el(d, 'a', { href: link.href, lang: link.lang }, link.title) : link.title;
-    const list = el(d, 'ul', { class: 'try-objects' }, ...results.slice(0, OBJECTS_SHOWN).map((r) => this.object(r)));
-    const more = results.length > OBJECTS_SHOWN
-      ? el(d, 'p', { class: 'try-more' }, format(this.t.more, results.length - OBJECTS_SHOWN)) : null;
+    const list = el(d, 'ul', { class: 'try-objects' }, ...results.map((r) => this.object(r)));
+    const more = total > results.length ? el(d, 'p', { class: 'try-more' }, format(this.t.more, total - results.length))
+      : null;
     return el(d, 'article', { class: 'try-rule-result', 'data-rule': rule }, el(d, 'h4', {}, heading), list, more);
   }
 
@@ -285,14 +285,16 @@ class TryPage {
     return el(d, 'div', { class: 'code-block try-fix', 'aria-label': this.t.fix }, button, pre);
   }
 
-  /** An export as the CLI writes it, downloaded from a Blob URL: nothing is sent anywhere. */
+  /** An export as the CLI writes it (made by the worker), downloaded from a Blob URL: nothing is sent anywhere. */
   download(kind) {
-    if (!this.report) return;
-    const { write, type } = EXPORTS[kind];
-    const meta = { inventories: [this.report.fileName], verbose: false };
-    const blob = new this.win.Blob([write(this.report.results, meta)], { type });
+    if (!this.report || !this.worker) return;
+    this.worker.postMessage({ type: 'export', kind, meta: { inventories: [this.report.fileName], verbose: false } });
+  }
+
+  saveExport(msg) {
+    const blob = new this.win.Blob([msg.text], { type: TYPES[msg.kind] });
     const url = this.win.URL.createObjectURL(blob);
-    const a = el(this.doc, 'a', { href: url, download: exportName(this.report.fileName, kind) });
+    const a = el(this.doc, 'a', { href: url, download: exportName(this.report.fileName, msg.kind) });
     this.doc.body.append(a);
     a.click();
     a.remove();

@@ -1,10 +1,17 @@
 // The validator's Web Worker: reads an inventory and runs the checkers off the page's thread, so the page never
-// freezes. Messages in: {type: 'init', bundle, model}; {type: 'validate', id, text | bytes, fileName, rules,
-// timeLimitMs, now}; {type: 'examples', id, rule, compliant}. Messages out: 'ready', 'progress', 'done',
-// 'examples', 'failed' (with a message). The engine bounds each rule's time (timeLimitMs); the page also stops
-// this worker if it goes quiet for too long.
+// freezes. It keeps the last report: the page asks for what it shows (filtered, grouped, a bounded number of
+// objects per rule) and for exports, so a host with 10,000 VMs never sends its half a million results across.
+// Messages in: {type: 'init', bundle, model}; {type: 'validate', id, text | bytes, fileName, rules, timeLimitMs,
+// now}; {type: 'view', id, filters, limit}; {type: 'export', id, kind, meta}; {type: 'examples', id, rule,
+// compliant}. Messages out: 'ready', 'progress', 'done' (counts), 'view', 'export', 'examples', 'failed' (with a
+// message). The engine bounds each rule's time (timeLimitMs); the page also stops this worker if it goes quiet.
 import { readInventory, readInventoryBytes } from './inventory.js';
 import { validate } from './engine.js';
+import { toCsv, toJson, toSarif } from './report.js';
+import { groupBySeverity, matches, summarize } from './view.js';
+
+const EXPORTS = { sarif: toSarif, json: toJson, csv: toCsv };
+let report = null;
 
 /** The page hears how far a run got at most this often. */
 const PROGRESS_MS = 100;
@@ -33,7 +40,19 @@ async function runValidation(msg) {
   };
   const results = await validate(inventory, bundle, { rules: msg.rules ?? undefined, timeLimitMs: msg.timeLimitMs,
     now: msg.now, onProgress });
-  post({ type: 'done', id: msg.id, results, diagnostics, ms: Date.now() - started });
+  report = { results, fileName: msg.fileName };
+  post({ type: 'done', id: msg.id, total: results.length, counts: summarize(results),
+    rules: [...new Set(results.map((r) => r.rule))], diagnostics, ms: Date.now() - started });
+}
+
+const severityOf = (r) => r.severity ?? bundle.rules?.[r.rule]?.severity ?? 'warning';
+
+/** The results the filters keep, grouped by severity and rule, with at most `limit` objects listed per rule. */
+function view(msg) {
+  const kept = report.results.filter((r) => matches(r, msg.filters, severityOf));
+  const groups = groupBySeverity(kept, severityOf).map((g) => ({ ...g, rules: g.rules.map((r) => ({
+    rule: r.rule, total: r.results.length, results: r.results.slice(0, msg.limit) })) }));
+  post({ type: 'view', id: msg.id, groups });
 }
 
 /** Every example of one rule, with the rule's compliance expression replaced by the playground's text. */
@@ -63,6 +82,10 @@ self.onmessage = async (event) => {
       await runValidation(msg);
     } else if (msg.type === 'examples') {
       await runExamples(msg);
+    } else if (msg.type === 'view' && report) {
+      view(msg);
+    } else if (msg.type === 'export' && report) {
+      post({ type: 'export', id: msg.id, kind: msg.kind, text: EXPORTS[msg.kind](report.results, msg.meta) });
     }
   } catch (e) {
     post({ type: 'failed', id: msg.id, kind: msg.type, message: e instanceof Error ? e.message : String(e) });
