@@ -132,6 +132,13 @@ class TryPageBrowserTest {
         return JSON.readTree(out.toString());
     }
 
+    private static String cliText(Path inventory, String format) {
+        StringWriter out = new StringWriter();
+        Main.run(new String[] {"validate", "--content", CONTENT.toString(), "--format", format, "--fail-on", "never",
+            inventory.toString()}, new PrintWriter(out), new PrintWriter(new StringWriter()));
+        return out.toString();
+    }
+
     /** rule / object / outcome of every result the page lists. */
     @SuppressWarnings("unchecked")
     private static Set<String> shownResults() {
@@ -318,6 +325,15 @@ class TryPageBrowserTest {
             e.click();
         }
         waiting(20).until(d -> Long.valueOf(3).equals(b.executeScript("return window.__blobs.length")));
+        @SuppressWarnings("unchecked")
+        List<String> exports = (List<String>) b.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "Promise.all(window.__blobs.map(x => x.text())).then(done)");
+        List<String> formats = b.findElements(By.cssSelector("[data-try-export]")).stream()
+                .map(e -> e.getAttribute("data-try-export")).toList();
+        for (int i = 0; i < formats.size(); i++) {
+            assertEquals(cliText(file, formats.get(i)).replace(file.toString(), "host.json"), exports.get(i),
+                    formats.get(i) + " export, byte for byte as bpacat validate writes it");
+        }
         String rule = (String) b.executeScript("return document.querySelector('#bpa-try-rule option[value]:not([value=\"\"])').value");
         select("bpa-try-rule", rule);
         waiting(20).until(d -> rule.equals(b.executeScript(
