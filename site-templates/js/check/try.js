@@ -6,8 +6,12 @@
 // Text from inventories is only ever put in the page as text nodes.
 import { compareExamples, exportName, format, ruleLink } from './view.js';
 
-/** Time limit for one rule, as the engine enforces it; the worker is stopped when it stays silent longer. */
-const RULE_LIMIT_MS = 5000;
+/**
+ * Time limits the engine enforces, as `bpacat validate` does: per expression evaluation, and per rule over the
+ * whole inventory. The page also stops the worker when it stays silent longer than QUIET_LIMIT_MS.
+ */
+const EXPRESSION_LIMIT_MS = 2000;
+const RULE_LIMIT_MS = 30000;
 const QUIET_LIMIT_MS = 60000;
 /** Largest file read, as `bpacat validate --max-size` by default. */
 const MAX_MB = 64;
@@ -70,7 +74,8 @@ class TryPage {
       });
       const [bundle, model, rules, ...samples] = await Promise.all([get('checkers.json'), get('model.json'),
         get('rules.json'), ...SAMPLES.map((s) => get(`samples/${s}`))]);
-      bundle.rules ??= rules;
+      // The engine labels results (title, severity, category) from bundle.rules; rules.json has the same labels.
+      if (!bundle.rules || Object.keys(bundle.rules).length === 0) bundle.rules = rules;
       Object.assign(this, { bundle, model, rules, samples: Object.fromEntries(SAMPLES.map((s, i) => [s, samples[i]])) });
       await this.startWorker();
     } catch (e) {
@@ -158,7 +163,7 @@ class TryPage {
     this.say('status.running', source.fileName, 0, rule ? 1 : this.bundle.checkers.length);
     this.watch();
     this.worker.postMessage({ type: 'validate', id, ...source, rules: rule ? [rule] : null,
-      timeLimitMs: RULE_LIMIT_MS, now: Date.now() }, transfer);
+      timeLimitMs: EXPRESSION_LIMIT_MS, checkerTimeLimitMs: RULE_LIMIT_MS, now: Date.now() }, transfer);
   }
 
   /** Stops the worker when it has said nothing for too long: a runaway input never holds the page. */
@@ -343,7 +348,7 @@ class TryPage {
     this.exampleSeq = (this.exampleSeq ?? 0) + 1;
     this.main.querySelector('[data-try-playground]').dataset.shown = '';
     this.worker.postMessage({ type: 'examples', id: `x${this.exampleSeq}`, rule, compliant,
-      timeLimitMs: RULE_LIMIT_MS, now: Date.now() });
+      timeLimitMs: EXPRESSION_LIMIT_MS, checkerTimeLimitMs: RULE_LIMIT_MS, now: Date.now() });
   }
 
   showExamples(msg) {

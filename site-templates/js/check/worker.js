@@ -4,7 +4,8 @@
 // Messages in: {type: 'init', bundle, model}; {type: 'validate', id, text | bytes, fileName, rules, timeLimitMs,
 // now}; {type: 'view', id, filters, limit}; {type: 'export', id, kind, meta}; {type: 'examples', id, rule,
 // compliant}. Messages out: 'ready', 'progress', 'done' (counts), 'view', 'export', 'examples', 'failed' (with a
-// message). The engine bounds each rule's time (timeLimitMs); the page also stops this worker if it goes quiet.
+// message). The engine bounds each expression (timeLimitMs) and each rule (checkerTimeLimitMs); the page also stops
+// this worker if it goes quiet.
 import { readInventory, readInventoryBytes } from './inventory.js';
 import { validate } from './engine.js';
 import { toCsv, toJson, toSarif } from './report.js';
@@ -39,7 +40,7 @@ async function runValidation(msg) {
     }
   };
   const results = await validate(inventory, bundle, { rules: msg.rules ?? undefined, timeLimitMs: msg.timeLimitMs,
-    now: msg.now, onProgress });
+    checkerTimeLimitMs: msg.checkerTimeLimitMs, now: msg.now, onProgress });
   report = { results, fileName: msg.fileName };
   post({ type: 'done', id: msg.id, total: results.length, counts: summarize(results),
     rules: [...new Set(results.map((r) => r.rule))], diagnostics, ms: Date.now() - started });
@@ -65,7 +66,8 @@ async function runExamples(msg) {
   for (const [i, ex] of checker.examples.entries()) {
     const name = `${checker.file}#${i + 1}`;
     const { inventory } = readInventory(JSON.stringify(ex.inventory), name, model);
-    const results = await validate(inventory, trial, { rules: [msg.rule], timeLimitMs: msg.timeLimitMs, now: msg.now });
+    const results = await validate(inventory, trial, { rules: [msg.rule], timeLimitMs: msg.timeLimitMs,
+      checkerTimeLimitMs: msg.checkerTimeLimitMs, now: msg.now });
     out.push({ name: ex.name, expect: ex.expect, results });
   }
   post({ type: 'examples', id: msg.id, rule: msg.rule, examples: out });

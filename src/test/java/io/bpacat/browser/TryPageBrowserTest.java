@@ -342,4 +342,42 @@ class TryPageBrowserTest {
         assertEquals(atLoad, server.requests(), "requests after the page loaded");
         assertEquals(resources, b.executeScript("return performance.getEntriesByType('resource').length"));
     }
+
+    @Test
+    void yamlPastedAndCsvDroppedGiveTheCliResultsOnTheItalianPage(@TempDir Path dir) throws Exception {
+        open("it-it/try/");
+        assertTrue(status().contains("controlli pronti"), status());
+        assertEquals("Convalida", b.findElement(By.id("bpa-try-run")).getText());
+        String yaml = "ComputerSystem:\n  Name: HV01\nService:\n  - Name: vmms\n    Status: Running\n"
+                + "    StartType: Manual\n  - Name: W32Time\n    Status: 1\n    StartType: 2\n";
+        Path yamlFile = dir.resolve("host.yaml");
+        Files.writeString(yamlFile, yaml);
+        validateText(yaml);
+        assertEquals("status.done", state(), status());
+        assertEquals(expectedResults(yamlFile), shownResults(), "YAML pasted");
+        assertTrue(b.findElement(By.cssSelector("[data-try-groups] h3")).getText().matches("(Errore|Avviso|Informazione) \\(\\d+\\)"));
+
+        String csv = "#TYPE Microsoft.HyperV.PowerShell.VirtualMachine\r\n\"Name\",\"State\",\"Generation\","
+                + "\"DynamicMemoryEnabled\",\"MemoryStartup\",\"ProcessorCount\"\r\n\"web01\",\"Paused\",\"2\","
+                + "\"False\",\"536870912\",\"2\"\r\n\"sql01\",\"Running\",\"1\",\"True\",\"4294967296\",\"4\"\r\n";
+        Path csvFile = dir.resolve("vms.csv");
+        Files.writeString(csvFile, csv);
+        b.executeScript("document.querySelector('[data-try-page]').dataset.tryState = 'waiting';"
+                + "document.getElementById('bpa-try-text').value = '';"
+                + "const dt = new DataTransfer(); dt.items.add(new File([arguments[0]], 'vms.csv', {type: 'text/csv'}));"
+                + "document.querySelector('[data-try-drop]').dispatchEvent(new DragEvent('drop', {dataTransfer: dt,"
+                + " bubbles: true, cancelable: true}));", csv);
+        waitFinished(30);
+        assertEquals("status.done", state(), status());
+        assertTrue(status().startsWith("vms.csv"), status());
+        assertEquals(expectedResults(csvFile), shownResults(), "CSV dropped");
+    }
+
+    private static Set<String> expectedResults(Path inventory) throws Exception {
+        Set<String> expected = new TreeSet<>();
+        for (JsonNode r : cli(List.of(inventory), false).get("results")) {
+            expected.add(r.get("rule").asText() + " / " + r.get("object").asText() + " / " + r.get("outcome").asText());
+        }
+        return expected;
+    }
 }
