@@ -93,9 +93,13 @@ class TryPage {
   startWorker() {
     this.worker = new this.win.Worker(this.workerUrl);
     this.worker.onmessage = (e) => this.onMessage(e.data);
-    this.worker.onerror = (e) => { e.preventDefault?.(); this.fail(e.message || 'worker error'); };
-    return new Promise((resolve) => {
-      this.onReady = resolve;
+    return new Promise((resolve, reject) => {
+      this.worker.onerror = (e) => {
+        e.preventDefault?.();
+        if (this.onReady) reject(new Error(e.message || 'the validator could not start'));
+        else this.fail(e.message || 'worker error');
+      };
+      this.onReady = () => { this.onReady = null; resolve(); };
       this.worker.postMessage({ type: 'init', bundle: this.bundle, model: this.model });
     });
   }
@@ -170,30 +174,39 @@ class TryPage {
   watch() {
     this.win.clearTimeout(this.quiet);
     this.quiet = this.win.setTimeout(() => {
-      this.worker?.terminate();
-      this.worker = null;
-      this.pending = null;
+      this.stopWorker();
       this.say('status.stopped', Math.round(QUIET_LIMIT_MS / 1000));
     }, QUIET_LIMIT_MS);
   }
 
+  /** Ends the worker and what it held: the next validation starts a fresh one. */
+  stopWorker() {
+    this.worker?.terminate();
+    Object.assign(this, { worker: null, pending: null, examplesPending: false, report: null });
+  }
+
+  /** Every message shows the worker is alive: the watch restarts while it still has work, and ends when not. */
   onMessage(msg) {
+    if (msg.type === 'examples' || msg.kind === 'examples') this.examplesPending = false;
+    this.handle(msg);
+    if (this.pending || this.examplesPending) this.watch();
+    else this.win.clearTimeout(this.quiet);
+  }
+
+  handle(msg) {
     if (msg.type === 'ready') { this.onReady?.(); return; }
     if (msg.type === 'examples') { this.showExamples(msg); return; }
     if (msg.type === 'view') { this.showView(msg); return; }
     if (msg.type === 'export') { this.saveExport(msg); return; }
     if (msg.id !== this.pending?.id && msg.kind !== 'examples') return;
     if (msg.type === 'progress') {
-      this.watch();
       this.say('status.running', this.pending.fileName, msg.done, msg.total);
     } else if (msg.type === 'done') {
-      this.win.clearTimeout(this.quiet);
       this.report = { fileName: this.pending.fileName, ...msg };
       this.pending = null;
       this.showResults();
     } else if (msg.type === 'failed') {
       if (msg.kind === 'examples') { this.showBrokenExpression(msg.message); return; }
-      this.win.clearTimeout(this.quiet);
       this.say('status.unreadable', this.pending.fileName, msg.message);
       this.pending = null;
     }
@@ -201,10 +214,9 @@ class TryPage {
 
   fail(message) {
     this.win.clearTimeout(this.quiet);
-    this.worker?.terminate();
-    this.worker = null;
-    this.say('status.unreadable', this.pending?.fileName ?? '', message);
-    this.pending = null;
+    const fileName = this.pending?.fileName ?? '';
+    this.stopWorker();
+    this.say('status.unreadable', fileName, message);
   }
 
   showResults() {
@@ -347,6 +359,8 @@ class TryPage {
     if (!this.worker) await this.startWorker();
     this.exampleSeq = (this.exampleSeq ?? 0) + 1;
     this.main.querySelector('[data-try-playground]').dataset.shown = '';
+    this.examplesPending = true;
+    this.watch();
     this.worker.postMessage({ type: 'examples', id: `x${this.exampleSeq}`, rule, compliant,
       timeLimitMs: EXPRESSION_LIMIT_MS, checkerTimeLimitMs: RULE_LIMIT_MS, now: Date.now() });
   }
