@@ -6,6 +6,7 @@
 # run, fetching its files from 127.0.0.1, and a repeat), recall@5 on the judged set (real corpus only: the generated
 # pages are copies with new IDs).
 # Usage: bench/search.sh [SIZES...]   (default: 20000; run from anywhere; builds the jar when missing)
+#        SKIP_CORPUS=1 bench/search.sh 20000   (only the generated corpus)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("${@:-20000}")
@@ -49,7 +50,7 @@ bench_site() { # name content-dir
     "$work/result-$name-ours.json" "$work/result-$name-pagefind.json"
 }
 
-bench_site corpus "$corpus"
+[ -n "${SKIP_CORPUS:-}" ] || bench_site corpus "$corpus"
 for size in "${sizes[@]}"; do
   [ -d "$work/gen-$size" ] || python3 bench/gen_corpus.py "$corpus" "$work/gen-$size" "$size" >/dev/null
   bench_site "gen-$size" "$work/gen-$size"

@@ -32,7 +32,7 @@ def recall(ranked):
     total = 0.0
     for q, ids in zip(judged, ranked):
         top = ids[:5]
-        total += sum(any(i.startswith(e) for i in top) for e in q['expect']) / len(q['expect'])
+        total += sum(any(i.startswith(str(e)) for i in top) for e in q['expect']) / len(q['expect'])
     return total / len(judged)
 
 
@@ -45,15 +45,16 @@ print(f'{"":34} {"ours":>14} {"pagefind":>14} {"ours/pagefind":>14}')
 def row(label, a, b, fmt=kb):
     ratio = f'{a / b:.2f}' if isinstance(a, (int, float)) and b else '–'
     print(f'{label:34} {fmt(a):>14} {fmt(b):>14} {ratio:>14}')
-print(f'{"index on disk (files)":34} {kb(disk["ours"][0]) + f" ({disk["ours"][1]})":>14} '
-      f'{kb(disk["pagefind"][0]) + f" ({disk["pagefind"][1]})":>14} {disk["ours"][0] / disk["pagefind"][0]:>14.2f}')
-print(f'{"  (ours + engine JS " + kb(js[0]) + ")":34} {kb(disk["ours"][0] + js[0]):>14}')
+o, p = disk['ours'], disk['pagefind']
+print(f'{"index on disk (files)":34} {kb(o[0]) + f" ({o[1]})":>14} {kb(p[0]) + f" ({p[1]})":>14} {o[0] / p[0]:>14.2f}')
+print(f'{"  ours + engine JS " + kb(js[0]):34} {kb(o[0] + js[0]):>14}')
 one = [i for i, q in enumerate(judged) if q.get('locale')]
 for key, label in (('first', 'first query'), ('second', 'second query')):
     row(label + ': median', statistics.median(ours[key]), statistics.median(pf[key]))
     row(label + ': max', max(ours[key]), max(pf[key]))
-    row(f'{label}, one language: median', statistics.median([ours[key][i] for i in one]),
-        statistics.median([pf[key][i] for i in one]))
+    if key == 'first':
+        row(f'{label}, one language: median', statistics.median([ours[key][i] for i in one]),
+            statistics.median([pf[key][i] for i in one]))
 ms = lambda v: f'{v:.1f} ms'
 for key, label in (('cold', "query's first run"), ('warm', 'repeated query')):
     row(f'latency, {label}: p50', pct(ours[key], 50), pct(pf[key], 50), ms)

@@ -78,6 +78,8 @@ export function createSearch({ load }) {
     const info = meta.locales[locale];
     const an = await analyzer(info.language);
     const terms = [...new Set(an.terms(text))];
+    // Fetch the typed terms' shards while the completions are looked up (completions share the last word's shard).
+    for (const t of terms) get(`${info.dir}/t/${shardOf(t)}.json`);
     const exp = await expansions(info, text, new Set(terms));
     const all = terms.concat(exp);
     // The shards load in parallel; scores add up in term order, as Lucene's sum does.
