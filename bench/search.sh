@@ -7,6 +7,7 @@
 # pages are copies with new IDs).
 # Usage: bench/search.sh [SIZES...]   (default: 20000; run from anywhere; builds the jar when missing)
 #        SKIP_CORPUS=1 bench/search.sh 20000   (only the generated corpus)
+#        REUSE_SITE=1 bench/search.sh   (keep sites built by an earlier run: same jar, bench code changed)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("${@:-20000}")
@@ -39,7 +40,9 @@ echo "$(chromium --version 2>/dev/null | head -1), pagefind $($pagefind --versio
 
 bench_site() { # name content-dir
   local name=$1 content=$2 site="$work/search-site-$1"
-  java -jar "$jar" build --content "$content" --out "$site" --site-config "$config" >/dev/null 2>&1 || true
+  if [ -z "${REUSE_SITE:-}" ] || [ ! -f "$site/search/meta.json" ]; then
+    java -jar "$jar" build --content "$content" --out "$site" --site-config "$config" >/dev/null 2>&1 || true
+  fi
   [ -f "$site/search/meta.json" ] || { echo "bpacat build failed for $content"; exit 1; }
   "$pagefind" --site "$site" --glob '*/rules/**/*.html' >/dev/null
   for engine in ours pagefind; do
