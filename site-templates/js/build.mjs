@@ -2,7 +2,7 @@
 // Each entry below becomes OUT_DIR/<name>.js (shared code goes to chunks); then OUT_DIR/../assets.list lists every
 // file of OUT_DIR, so bpacat copies them all to the site's assets/ folder. Add a page's module as a new entry.
 import { build } from 'esbuild';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -11,6 +11,9 @@ const outdir = resolve(process.argv[2] ?? 'target/classes/site-templates/assets'
 const entryPoints = {
   site: join(here, 'site.js'),
 };
+
+// Chunks are named by content hash: remove the previous build's, so no stale chunk is listed and shipped.
+rmSync(join(outdir, 'chunks'), { recursive: true, force: true });
 
 await build({
   entryPoints,
