@@ -73,11 +73,17 @@ final class Sarif {
         m.put("message", Map.of("text", text));
         Map<String, Object> location = new LinkedHashMap<>();
         location.put("physicalLocation", Map.of("artifactLocation", Map.of("uri", f.inventory().replace('\\', '/'))));
-        location.put("logicalLocations", List.of(ordered("name", f.object(), "kind", "resource",
-                "fullyQualifiedName", f.collection() + "/" + f.object())));
+        Map<String, Object> logical = new LinkedHashMap<>();
+        logical.put("name", f.object());
+        logical.put("kind", "resource");
+        logical.put("fullyQualifiedName", f.collection() + "/" + f.object());
+        location.put("logicalLocations", List.of(logical));
         m.put("locations", List.of(location));
         if (f.excluded()) {
-            m.put("suppressions", List.of(ordered("kind", "external", "justification", f.exclusion())));
+            Map<String, Object> suppression = new LinkedHashMap<>();
+            suppression.put("kind", "external");
+            suppression.put("justification", f.exclusion());
+            m.put("suppressions", List.of(suppression));
         }
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("outcome", f.outcome().label());
@@ -89,15 +95,6 @@ final class Sarif {
             props.put("missing", f.missing());
         }
         m.put("properties", props);
-        return m;
-    }
-
-    /** A map of the given keys and values in this order (Map.of's order changes from one run to the next). */
-    private static Map<String, Object> ordered(Object... keysAndValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
         return m;
     }
 
