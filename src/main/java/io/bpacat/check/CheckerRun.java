@@ -242,11 +242,8 @@ final class CheckerRun {
     }
 
     private CheckerEngine.EvaluationError failed(String what, Checker.Expression e, Throwable ex) {
-        String msg = ex.getMessage() == null ? ex.toString() : ex.getMessage();
-        if (ex instanceof StackOverflowError) {
-            msg = "recursion too deep";
-        }
-        return new CheckerEngine.EvaluationError(what + " (line " + e.line() + ") failed: " + msg);
+        return new CheckerEngine.EvaluationError(what + " (line " + e.line() + ") failed: "
+                + CheckerEngine.failure(ex, limits));
     }
 
     /**
@@ -259,20 +256,16 @@ final class CheckerRun {
         try {
             return evaluateOnce(e, o, related);
         } catch (RuntimeException first) {
-            if (runaway || !timedOut(first)) {
+            if (runaway || !CheckerEngine.timedOut(first)) {
                 throw first;
             }
             try {
                 return evaluateOnce(e, o, related);
             } catch (RuntimeException again) {
-                runaway = timedOut(again);
+                runaway = CheckerEngine.timedOut(again);
                 throw again;
             }
         }
-    }
-
-    private static boolean timedOut(RuntimeException e) {
-        return e.getMessage() != null && e.getMessage().contains("Expression evaluation timeout");
     }
 
     private Object evaluateOnce(Checker.Expression e, Object o, Object related) {
