@@ -7,7 +7,6 @@ import io.bpacat.catalog.Catalog;
 import io.bpacat.catalog.Rule;
 import io.bpacat.check.Checker;
 import io.bpacat.check.CheckerBundle;
-import io.bpacat.check.CheckerEngine;
 import io.bpacat.check.InventoryModel;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +29,7 @@ final class TryFiles {
 
     static void write(Catalog catalog, List<Checker> checkers, InventoryModel model, TemplateSource templates,
                       SiteFiles files) {
-        files.put(FOLDER + "checkers.json", CheckerBundle.write(checkers, model, c -> ruleId(c, catalog)));
+        files.put(FOLDER + "checkers.json", CheckerBundle.write(checkers, model, catalog));
         files.put(FOLDER + "model.json", model.json());
         files.put(FOLDER + "rules.json", json(rules(catalog)));
         for (String sample : SAMPLES) {
@@ -40,8 +39,7 @@ final class TryFiles {
 
     /** The catalog ID of a checker's rule, as {@code bpacat validate} gives it. */
     static String ruleId(Checker c, Catalog catalog) {
-        return catalog.rules().stream().filter(r -> c.file().equals(r.checker())).map(Rule::id).findFirst()
-                .orElse(CheckerEngine.defaultRuleId(c));
+        return CheckerBundle.ruleId(c, catalog);
     }
 
     /** What the page shows of each rule with a checker: by ID, its severity, category, and title and page by locale. */
