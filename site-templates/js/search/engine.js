@@ -132,7 +132,9 @@ export function createSearch({ load }) {
     for (const h of hits) {
       if (out.length >= n) break;
       const meta = await get('meta.json');
-      const d = await get(`${meta.locales[h.locale].dir}/d/${h.doc}.json`);
+      const per = meta.docsPerFile;
+      const file = await get(`${meta.locales[h.locale].dir}/d/${Math.floor(h.doc / per)}.json`);
+      const d = file && file[h.doc % per];
       if (!d || seen.has(d.id)) continue;
       seen.add(d.id);
       out.push({ ...h, id: d.id, title: d.title, url: d.url, severity: d.severity, category: d.category,
