@@ -21,3 +21,8 @@ if (document.querySelector('[data-search-page]')) {
   box?.addEventListener('focus', loadSearch, { once: true });
   box?.addEventListener('input', loadSearch, { once: true });
 }
+
+// The validator page loads its module at once (it is the page's purpose); no other page loads it.
+if (document.querySelector('[data-try-page]')) {
+  import('./check/try.js').then((m) => m.initTry(document, window));
+}

@@ -37,10 +37,9 @@ export function createSearch({ load }) {
   };
   const analyzers = new Map();
 
-  async function analyzer(language) {
+  function analyzer(language) {
     if (!analyzers.has(language)) {
-      const stop = (await get(`stop/${language}.json`)) || [];
-      analyzers.set(language, await loadAnalyzer(language, stop));
+      analyzers.set(language, get(`stop/${language}.json`).then((stop) => loadAnalyzer(language, stop || [])));
     }
     return analyzers.get(language);
   }
@@ -79,15 +78,18 @@ export function createSearch({ load }) {
     const info = meta.locales[locale];
     const an = await analyzer(info.language);
     const terms = [...new Set(an.terms(text))];
+    // Fetch the typed terms' shards while the completions are looked up (completions share the last word's shard).
+    for (const t of terms) get(`${info.dir}/t/${shardOf(t)}.json`);
     const exp = await expansions(info, text, new Set(terms));
     const all = terms.concat(exp);
+    // The shards load in parallel; scores add up in term order, as Lucene's sum does.
+    const shards = await Promise.all(all.map((term) => get(`${info.dir}/t/${shardOf(term)}.json`)));
     const scores = new Map();
     let clauses = 0;
     for (let i = 0; i < all.length; i++) {
       const term = all[i];
       const weight = i < terms.length ? 1 : f(meta.prefixWeight);
-      const shard = (await get(`${info.dir}/t/${shardOf(term)}.json`)) || {};
-      const entries = shard[term] || [];
+      const entries = (shards[i] || {})[term] || [];
       meta.fields.forEach((field, fi) => {
         const entry = entries.find((e) => e[0] === fi);
         if (!entry) return;
@@ -126,19 +128,23 @@ export function createSearch({ load }) {
     return hits;
   }
 
+  /** The first n hits of distinct rules with what a result shows; the document files of n hits load at a time, in parallel. */
   async function withDocs(hits, n) {
+    const meta = await get('meta.json');
     const out = [];
     const seen = new Set();
-    for (const h of hits) {
-      if (out.length >= n) break;
-      const meta = await get('meta.json');
-      const per = meta.docsPerFile;
-      const file = await get(`${meta.locales[h.locale].dir}/d/${Math.floor(h.doc / per)}.json`);
-      const d = file && file[h.doc % per];
-      if (!d || seen.has(d.id)) continue;
-      seen.add(d.id);
-      out.push({ ...h, id: d.id, title: d.title, url: d.url, severity: d.severity, category: d.category,
-        product: d.product, excerpt: d.excerpt });
+    const per = meta.docsPerFile;
+    for (let from = 0; from < hits.length && out.length < n; from += n) {
+      const batch = hits.slice(from, from + n);
+      const files = await Promise.all(batch.map((h) =>
+        get(`${meta.locales[h.locale].dir}/d/${Math.floor(h.doc / per)}.json`)));
+      batch.forEach((h, i) => {
+        const d = files[i] && files[i][h.doc % per];
+        if (out.length >= n || !d || seen.has(d.id)) return;
+        seen.add(d.id);
+        out.push({ ...h, id: d.id, title: d.title, url: d.url, severity: d.severity, category: d.category,
+          product: d.product, excerpt: d.excerpt });
+      });
     }
     return out;
   }

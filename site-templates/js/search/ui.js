@@ -51,7 +51,7 @@ function debounce(fn, ms, win) {
   };
 }
 
-/** Keyboard navigation over a list of links: ArrowDown/ArrowUp move, Enter opens, Escape closes. */
+/** Keyboard navigation of the header box's listbox: ArrowDown/ArrowUp move, Enter opens, Escape closes. */
 function listNavigation(input, list, win, onEscape) {
   let active = -1;
   const items = () => [...list.querySelectorAll('[role="option"]')];
@@ -59,8 +59,12 @@ function listNavigation(input, list, win, onEscape) {
     const all = items();
     all.forEach((it, j) => it.setAttribute('aria-selected', String(j === i)));
     active = i;
-    if (all[i]) input.setAttribute('aria-activedescendant', all[i].id);
-    else input.removeAttribute('aria-activedescendant');
+    if (all[i]) {
+      input.setAttribute('aria-activedescendant', all[i].id);
+      all[i].scrollIntoView({ block: 'nearest' });
+    } else {
+      input.removeAttribute('aria-activedescendant');
+    }
   };
   input.addEventListener('keydown', (e) => {
     const all = items();
@@ -72,7 +76,7 @@ function listNavigation(input, list, win, onEscape) {
       mark(active <= 0 ? all.length - 1 : active - 1);
     } else if (e.key === 'Enter' && active >= 0 && all[active]) {
       e.preventDefault();
-      win.location.assign(all[active].querySelector('a').href);
+      win.location.assign(all[active].dataset.href);
     } else if (e.key === 'Escape') {
       onEscape();
       mark(-1);
@@ -81,13 +85,50 @@ function listNavigation(input, list, win, onEscape) {
   return { reset: () => mark(-1) };
 }
 
-function resultItem(doc, engine, hit, terms, index, prefix) {
-  const a = el(doc, 'a', { href: hit.href }, hit.title);
-  const meta = el(doc, 'span', { class: 'search-meta' },
-    [hit.locale, hit.severity, hit.category].filter(Boolean).join(' · '));
-  const li = el(doc, 'li', { role: 'option', id: `${prefix}-${index}`, 'aria-selected': 'false',
-    'data-rule': hit.id, 'data-locale': hit.locale }, a, ' ', meta);
-  return li;
+/** Keyboard navigation of the search page's result links: ArrowDown from the box or a link moves focus on. */
+function linkNavigation(input, list) {
+  const links = () => [...list.querySelectorAll('a.search-title')];
+  const onKey = (e) => {
+    const all = links();
+    const at = all.indexOf(e.target);
+    if (e.key === 'ArrowDown' && all.length && at < all.length - 1) {
+      e.preventDefault();
+      all[at + 1].focus();
+    } else if (e.key === 'ArrowUp' && at >= 0) {
+      e.preventDefault();
+      (at === 0 ? input : all[at - 1]).focus();
+    }
+  };
+  input.addEventListener('keydown', onKey);
+  list.addEventListener('keydown', onKey);
+}
+
+/**
+ * A result: its title, severity, category, product and language. On the page the title is a link; in the header's
+ * listbox the item is an option (no control inside an option): a click or Enter opens its data-href.
+ */
+function resultItem(doc, hit, index, prefix, option) {
+  const title = option ? el(doc, 'span', { class: 'search-title' }, hit.title)
+    : el(doc, 'a', { href: hit.href, class: 'search-title' }, hit.title);
+  const meta = el(doc, 'span', { class: 'search-meta' });
+  if (hit.severity) meta.append(el(doc, 'span', { class: `badge sev-${hit.severity}` }, hit.severity), ' ');
+  meta.append([hit.category, hit.product, hit.locale].filter(Boolean).join(' · '));
+  const attrs = { id: `${prefix}-${index}`, 'data-rule': hit.id, 'data-locale': hit.locale, lang: hit.locale };
+  if (option) Object.assign(attrs, { role: 'option', 'aria-selected': 'false', 'data-href': hit.href });
+  return el(doc, 'li', attrs, title, ' ', meta);
+}
+
+/**
+ * The rule an asset-ID query leads to: its page in the page's own language when the rule has one (no locale
+ * filter), else the first hit. Null when the query is not exactly one rule's ID.
+ */
+async function idTarget(engine, result, current, pageLocale) {
+  if (!result.byId || result.hits.length !== 1) return null;
+  if (!current.locale.length && pageLocale && result.hits[0].locale !== pageLocale) {
+    const own = await engine.search(current.q, { ...current, locale: [pageLocale] }, 1);
+    if (own.byId && own.hits.length === 1 && own.hits[0].id === result.hits[0].id) return own.hits[0];
+  }
+  return result.hits[0];
 }
 
 async function withSnippets(engine, hits, terms) {
@@ -116,6 +157,10 @@ function initBox(doc, win, root, engine) {
     input.setAttribute('aria-expanded', 'false');
   };
   const nav = listNavigation(input, list, win, close);
+  list.addEventListener('click', (e) => {
+    const option = e.target.closest('[role="option"]');
+    if (option) win.location.assign(option.dataset.href);
+  });
   let seq = 0;
   const run = debounce(async () => {
     const mine = ++seq;
@@ -128,7 +173,7 @@ function initBox(doc, win, root, engine) {
     const result = await engine.search(q, {}, 8);
     if (mine !== seq) return;
     list.replaceChildren(...result.hits.map((h, i) =>
-      resultItem(doc, engine, { ...h, href: root + h.url }, result.terms, i, 'bpa-suggest')));
+      resultItem(doc, { ...h, href: root + h.url }, i, 'bpa-suggest', true)));
     list.hidden = result.hits.length === 0;
     input.setAttribute('aria-expanded', String(!list.hidden));
     nav.reset();
@@ -149,13 +194,14 @@ function initPage(doc, win, root, engine) {
   const results = page.querySelector('[data-search-results]');
   const status = page.querySelector('[data-search-status]');
   const l10n = page.dataset;
+  const pageLocale = doc.documentElement.lang;
   const state = readState(win.location.search);
   input.value = state.q;
   for (const f of FILTERS) {
     const select = form.querySelector(`select[name="${f}"]`);
     if (select) select.value = state[f][0] ?? '';
   }
-  const nav = listNavigation(input, results, win, () => {});
+  linkNavigation(input, results);
   let seq = 0;
   const run = async (firstLoad) => {
     const mine = ++seq;
@@ -168,24 +214,31 @@ function initPage(doc, win, root, engine) {
     if (!current.q.trim()) {
       results.replaceChildren();
       status.textContent = '';
+      page.dataset.searchShown = writeState(current);
       return;
     }
+    results.setAttribute('aria-busy', 'true');
     const result = await engine.search(current.q, current, 10);
     if (mine !== seq) return;
-    if (firstLoad && result.byId && result.hits.length === 1) {
-      win.location.replace(root + result.hits[0].url);
+    // An asset ID goes straight to its rule (replacing the search page in the history when it came in the URL).
+    const target = await idTarget(engine, result, current, pageLocale);
+    if (mine !== seq) return;
+    if (target) {
+      if (firstLoad) win.location.replace(root + target.url);
+      else win.location.assign(root + target.url);
       return;
     }
     const hits = await withSnippets(engine, result.hits, result.terms);
     if (mine !== seq) return;
     results.replaceChildren(...hits.map((h, i) => {
-      const li = resultItem(doc, engine, { ...h, href: root + h.url }, result.terms, i, 'bpa-result');
+      const li = resultItem(doc, { ...h, href: root + h.url }, i, 'bpa-result', false);
       li.append(snippetNode(doc, h.parts));
       return li;
     }));
     status.textContent = (result.hits.length ? l10n.l10nResults : l10n.l10nNone || '')
       .replace('{0}', String(result.hits.length));
-    nav.reset();
+    results.setAttribute('aria-busy', 'false');
+    page.dataset.searchShown = writeState(current);
   };
   const later = debounce(() => run(false), 60, win);
   input.addEventListener('input', later);

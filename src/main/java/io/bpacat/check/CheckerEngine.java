@@ -272,11 +272,7 @@ public final class CheckerEngine {
             try {
                 return e.compiled().evaluate(o, frame);
             } catch (RuntimeException | StackOverflowError ex) {
-                String msg = ex.getMessage() == null ? ex.toString() : ex.getMessage();
-                if (ex instanceof StackOverflowError) {
-                    msg = "recursion too deep";
-                }
-                throw new EvaluationError(what + " (line " + e.line() + ") failed: " + msg);
+                throw new EvaluationError(what + " (line " + e.line() + ") failed: " + failure(ex));
             }
         }
 
@@ -290,6 +286,23 @@ public final class CheckerEngine {
             return new Finding(ruleId, c.file(), c.scope(), object, outcome, message, remediation, missing,
                     inv.file(), null);
         }
+    }
+
+    /**
+     * Why an evaluation failed, in words both JSONata engines can give (their messages differ, their error codes
+     * do not): the time or depth bound, else the JSONata error code (documented at docs.jsonata.org/errors).
+     */
+    String failure(Throwable ex) {
+        String code = ex instanceof com.dashjoin.jsonata.JException j ? j.getError() : null;
+        String msg = String.valueOf(ex.getMessage());
+        if (code != null && code.contains("timeout") || code == null && msg.contains("timeout")) {
+            return "ran longer than " + limits.expressionMillis() + " ms";
+        }
+        if (ex instanceof StackOverflowError || msg.contains("Stack overflow") || code != null
+                && code.contains("Stack overflow")) {
+            return "recursion deeper than " + limits.maxDepth() + " levels";
+        }
+        return code != null ? "JSONata error " + code : ex.getClass().getSimpleName() + ": " + msg;
     }
 
     /** True when the field path is there: the key exists at every level, and normalization did not drop it. */

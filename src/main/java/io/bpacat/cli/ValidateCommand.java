@@ -2,8 +2,8 @@ package io.bpacat.cli;
 
 import io.bpacat.catalog.Catalog;
 import io.bpacat.catalog.CatalogBuilder;
-import io.bpacat.catalog.Rule;
 import io.bpacat.check.Checker;
+import io.bpacat.check.CheckerBundle;
 import io.bpacat.check.CheckerEngine;
 import io.bpacat.check.CheckerLoader;
 import io.bpacat.check.Exclusions;
@@ -186,25 +186,18 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     static String ruleId(Checker c, Catalog catalog) {
-        return catalog.rules().stream().filter(r -> c.file().equals(r.checker())).map(Rule::id).findFirst()
-                .orElse(CheckerEngine.defaultRuleId(c));
+        return CheckerBundle.ruleId(c, catalog);
     }
 
+    /** Labels as the browser validator gives them too (checkers.json carries the same CheckerBundle labels). */
     private Map<String, RuleInfo> ruleInfo(Catalog catalog, List<Checker> checkers) {
         Map<String, RuleInfo> out = new LinkedHashMap<>();
         for (Checker c : checkers) {
             String id = ruleId(c, catalog);
-            Optional<Rule> rule = catalog.rule(id);
-            String title = rule.map(r -> title(r)).orElse(c.title() == null ? id : c.title());
-            out.put(id, new RuleInfo(id, title, rule.map(Rule::severity).orElse("warning"),
-                    rule.map(Rule::category).orElse(""), helpUri(id)));
+            CheckerBundle.RuleLabel label = CheckerBundle.label(c, catalog);
+            out.put(id, new RuleInfo(id, label.title(locale), label.severity(), label.category(), helpUri(id)));
         }
         return out;
-    }
-
-    private String title(Rule r) {
-        return r.translations().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(locale))
-                .map(e -> e.getValue().title()).findFirst().orElse(r.reference().title());
     }
 
     private String helpUri(String id) {

@@ -3,6 +3,9 @@ package io.bpacat.render;
 import io.bpacat.catalog.Catalog;
 import io.bpacat.catalog.CatalogBuilder;
 import io.bpacat.catalog.CatalogJson;
+import io.bpacat.check.Checker;
+import io.bpacat.check.CheckerLoader;
+import io.bpacat.check.InventoryModel;
 import io.bpacat.diag.Diagnostic;
 import io.bpacat.diag.Diagnostics;
 import io.bpacat.index.SearchExport;
@@ -25,8 +28,11 @@ import java.util.Optional;
  * <li>{@link LinkChecker}: every internal link and anchor must resolve; a broken one becomes a diagnostic on the
  * source file and line that wrote it;</li>
  * <li>{@code catalog.json} with every diagnostic; {@link SearchIndex} and {@link SearchExport}: the Lucene
- * index of each locale, exported as the files the browser's search reads; then {@link #write}: the files go to a fresh folder that replaces
- * the output folder only once complete ({@link OutputFolder}).</li>
+ * index of each locale, exported as the files the browser's search reads;</li>
+ * <li>{@link CheckerLoader} and {@link TryFiles}: the checkers as the bundle the {@code /try/} page's validator runs,
+ * with the inventory model, the rules' titles and the sample inventories;</li>
+ * <li>{@link #write}: the files go to a fresh folder that replaces the output folder only once complete
+ * ({@link OutputFolder}).</li>
  * </ol>
  * One builder keeps its template engine and Markdown renderer for every build ({@code bpacat serve} rebuilds with it).
  */
@@ -80,6 +86,9 @@ public final class SiteBuilder {
         List<Diagnostic> all = new ArrayList<>(cat.catalog().diagnostics());
         all.addAll(configDiags.sorted());
         all.addAll(site.diagnostics());
+        Diagnostics checkerDiags = new Diagnostics();
+        List<Checker> checkers = new CheckerLoader().loadAll(content, checkerDiags);
+        all.addAll(checkerDiags.sorted());
         all.addAll(linkDiagnostics(broken, site.links()));
         if (config.baseUrl().isEmpty()) {
             all.add(new Diagnostic(SiteConfig.FILE_NAME, 0, 0, Diagnostic.Level.INFO, "BPA065", "no baseUrl: "
@@ -91,6 +100,7 @@ public final class SiteBuilder {
         try (SearchIndex index = SearchIndex.build(cat.catalog())) {
             SearchExport.write(index, site.files()::put);
         }
+        TryFiles.write(catalog, checkers, InventoryModel.standard(), templates, site.files());
         return new Result(new CatalogBuilder.Result(catalog, cat.sources()), site.files(), broken);
     }
 

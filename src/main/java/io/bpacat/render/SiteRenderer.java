@@ -93,6 +93,7 @@ public final class SiteRenderer {
         for (String locale : job.homeLocales()) {
             tasks.add(() -> job.home(locale));
             tasks.add(() -> job.search(locale));
+            tasks.add(() -> job.tryPage(locale));
         }
         tasks.parallelStream().forEach(Runnable::run);
         job.redirects();
@@ -174,6 +175,26 @@ public final class SiteRenderer {
             vars.put("searchLocales", locales.stream().map(l -> new LocaleLink(l, languageName(l), "", false, false))
                     .toList());
             files.put(SitePaths.file(path), engine.render("search-page.html", locale, vars));
+        }
+
+        /** The validator page of a locale: input, playground and results, with the texts its script shows. */
+        void tryPage(String locale) {
+            String path = SitePaths.home(locale, defaultLocale) + "try/";
+            List<LocaleLink> alternates = homeLocales().stream().map(l -> new LocaleLink(l, languageName(l),
+                    SitePaths.relative(path, SitePaths.home(l, defaultLocale) + "try/"), l.equals(locale), false))
+                    .toList();
+            Map<String, Object> vars = new HashMap<>();
+            vars.put("site", common(path, locale, alternates));
+            vars.put("severities", SEVERITIES.stream().map(k -> labelled("severity", k, locale)).toList());
+            vars.put("outcomes", OUTCOMES.stream().map(k -> labelled("outcome", k, locale)).toList());
+            Map<String, String> l10n = new TreeMap<>();
+            SEVERITIES.forEach(k -> l10n.put("severity." + k, messages.get(locale, "severity." + k)));
+            OUTCOMES.forEach(k -> l10n.put("outcome." + k, messages.get(locale, "outcome." + k)));
+            TRY_TEXTS.forEach(k -> l10n.put(k, messages.get(locale, "try." + k)));
+            l10n.put("copy", messages.get(locale, "copy.button"));
+            l10n.put("copied", messages.get(locale, "copy.done"));
+            vars.put("l10n", SiteViews.json(l10n));
+            files.put(SitePaths.file(path), engine.render("try.html", locale, vars));
         }
 
         private List<Labelled> facetValues(String locale, String kind, java.util.stream.Stream<String> keys) {
@@ -347,6 +368,15 @@ public final class SiteRenderer {
             return new Labelled(k, messages.get(locale, kind + "." + k));
         }
     }
+
+    private static final List<String> SEVERITIES = List.of("error", "warning", "information");
+    private static final List<String> OUTCOMES = List.of("noncompliant", "compliant", "not-applicable",
+            "cannot-evaluate", "error", "excluded");
+    /** The texts of the validator page's script ({@code try.<key>}); {0}, {1} are filled in by the script. */
+    private static final List<String> TRY_TEXTS = List.of("status.loading", "status.ready", "status.reading",
+            "status.running", "status.done", "status.unreadable", "status.stopped", "status.empty", "status.loadFailed",
+            "summary", "group", "objects", "fix", "missing", "see", "noResults", "pasted", "example", "expected",
+            "allRules", "more", "playground.same", "playground.changed", "playground.broken", "tooLarge");
 
     private static final Map<String, String> LANGUAGE_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
 

@@ -29,6 +29,11 @@ public final class SiteViews {
         public String search() {
             return home + "search/";
         }
+
+        /** The relative link to the validator page ({@code /try/}) of this page's locale. */
+        public String tryIt() {
+            return home + "try/";
+        }
     }
 
     /**
@@ -118,5 +123,14 @@ public final class SiteViews {
 
     /** A link with its text. */
     public record Link(String href, String text) {
+    }
+
+    /** A value as JSON text, for a {@code data-} attribute a script reads (Thymeleaf escapes the attribute). */
+    static String json(Object value) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("not serializable as JSON: " + value, e);
+        }
     }
 }

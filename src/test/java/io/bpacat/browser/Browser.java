@@ -48,7 +48,7 @@ final class Browser {
     }
 
     static WebDriverWait waitFor(ChromeDriver d) {
-        return new WebDriverWait(d, Duration.ofSeconds(10));
+        return new WebDriverWait(d, Duration.ofSeconds(10), Duration.ofMillis(25));
     }
 
     /** Sets the languages the browser asks for (navigator.languages), for the pages loaded next. */

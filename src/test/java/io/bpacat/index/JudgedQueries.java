@@ -12,14 +12,14 @@ import java.util.List;
 import java.util.Set;
 
 /** The judged query set (src/test/resources/search/judged-queries.yaml) and recall@5 over it. */
-final class JudgedQueries {
-    record Judged(SearchQuery query, List<String> expected) {
+public final class JudgedQueries {
+    public record Judged(SearchQuery query, List<String> expected) {
     }
 
     private JudgedQueries() {
     }
 
-    static List<Judged> load(Catalog catalog) {
+    public static List<Judged> load(Catalog catalog) {
         try {
             JsonNode root = new ObjectMapper(new YAMLFactory())
                     .readTree(Path.of("src/test/resources/search/judged-queries.yaml").toFile());
@@ -49,7 +49,7 @@ final class JudgedQueries {
     }
 
     /** Recall@5 of one query given its ranked rule IDs. */
-    static double recallAt5(Judged j, List<String> ranked) {
+    public static double recallAt5(Judged j, List<String> ranked) {
         List<String> top = ranked.subList(0, Math.min(5, ranked.size()));
         return j.expected().stream().filter(top::contains).count() / (double) j.expected().size();
     }

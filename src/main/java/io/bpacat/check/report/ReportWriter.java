@@ -89,7 +89,8 @@ public enum ReportWriter {
             row(sb, header);
             for (Finding f : r.findings()) {
                 RuleInfo rule = r.rule(f.ruleId());
-                row(sb, List.of(f.inventory(), f.ruleId(), rule.title(), rule.severity(), rule.category(), f.object(),
+                // Arrays.asList: a sub-rule without its own severity or category has null there (an empty cell)
+                row(sb, java.util.Arrays.asList(f.inventory(), f.ruleId(), rule.title(), rule.severity(), rule.category(), f.object(),
                         f.outcome().label(), f.excluded() ? f.exclusion() : "", f.message(), f.remediation(),
                         String.join("; ", f.missing()), rule.helpUri()));
             }

@@ -69,11 +69,17 @@ final class Sarif {
         m.put("message", Map.of("text", text));
         Map<String, Object> location = new LinkedHashMap<>();
         location.put("physicalLocation", Map.of("artifactLocation", Map.of("uri", f.inventory().replace('\\', '/'))));
-        location.put("logicalLocations", List.of(Map.of("name", f.object(), "kind", "resource",
-                "fullyQualifiedName", f.collection() + "/" + f.object())));
+        Map<String, Object> logical = new LinkedHashMap<>();
+        logical.put("name", f.object());
+        logical.put("kind", "resource");
+        logical.put("fullyQualifiedName", f.collection() + "/" + f.object());
+        location.put("logicalLocations", List.of(logical));
         m.put("locations", List.of(location));
         if (f.excluded()) {
-            m.put("suppressions", List.of(Map.of("kind", "external", "justification", f.exclusion())));
+            Map<String, Object> suppression = new LinkedHashMap<>();
+            suppression.put("kind", "external");
+            suppression.put("justification", f.exclusion());
+            m.put("suppressions", List.of(suppression));
         }
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("outcome", f.outcome().label());

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Benchmark (issue 6): one generated host with N virtual machines (default 10,000), all checkers, validated by the
+# site's /try/ page in headless Chromium (Debian's chromium and chromium-driver), from choosing the file to the
+# results on the page; bpacat validate on the same file is the peer, in the same run. Target: under 1.5 s.
+# Usage: bench/try-chromium.sh [N] [RUNS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+n="${1:-10000}"
+runs="${2:-5}"
+mkdir -p bench/work
+[ -f target/bpacat.jar ] || mvn -B -q package -DskipTests
+python3 bench/generate-inventory.py "$n" > "bench/work/inventory-$n.json"
+rm -rf bench/work/try-site
+java -jar target/bpacat.jar build --content content --out bench/work/try-site > /dev/null
+[ -f bench/work/try-site/assets/check-worker.js ] || { echo "the site has no /try/ validator (no browser validation core in site-templates/js/check)" >&2; exit 2; }
+[ -s bench/work/test-classpath.txt ] || mvn -B -q dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile=bench/work/test-classpath.txt
+java -cp "target/bpacat.jar:$(cat bench/work/test-classpath.txt)" bench/TryChromium.java bench/work/try-site \
+  "bench/work/inventory-$n.json" "$runs"

@@ -1,0 +1,529 @@
+// Evaluates the checkers of checkers.json on a normalized inventory with the `jsonata` npm package, exactly as
+// `bpacat validate` does with com.dashjoin:jsonata (the Java twin is io.bpacat.check.CheckerEngine; the parity
+// tests run both on every checker example and on real and generated inventories). One result per checker and
+// inspected object, with the fields, values and order of the JSON report's results.
+import jsonata from 'jsonata';
+import { put } from './tree.js';
+import { modelIndex } from './inventory.js';
+import { javaString } from './values.js';
+import { render, text } from './template.js';
+
+export const WHOLE_INVENTORY = '(inventory)';
+export const NO_OBJECTS = '(none)';
+/** Java's CheckerEngine.Limits.DEFAULT: per evaluation, depth, per checker over one inventory. */
+export const DEFAULT_LIMITS = Object.freeze({ timeLimitMs: 2000, maxDepth: 200, checkerTimeLimitMs: 30000 });
+
+const ENTRY = Symbol.for('jsonata.__evaluate_entry');
+const EXIT = Symbol.for('jsonata.__evaluate_exit');
+const CONTEXT = '__bpacatBounds';
+
+const BOUND = Symbol('bound');
+
+/** Thrown by an expression's time or depth bound. */
+function bound(kind) {
+  const e = new Error(kind === 'time' ? 'Expression evaluation timeout: Check for infinite loop'
+    : 'Stack overflow error: Check for non-terminating recursive function.');
+  e[BOUND] = kind;
+  return e;
+}
+
+function entry(expr, input, environment) {
+  const b = environment.lookup(CONTEXT);
+  if (!b) return;
+  b.depth++;
+  if (b.depth > b.maxDepth) {
+    throw bound('depth');
+  }
+  if (++b.steps % 64 === 0 && Date.now() > b.deadline) throw bound('time');
+}
+
+function exit(expr, input, environment) {
+  const b = environment.lookup(CONTEXT);
+  if (b) b.depth--;
+}
+
+/** Java's String.isBlank(): only Character.isWhitespace characters (not the no-break spaces). */
+const JAVA_BLANK = /^[\t\n\u000B\f\r\u001C-\u001F \u1680\u2000-\u2006\u2008-\u200A\u2028\u2029\u205F\u3000]*$/;
+
+const compiledCache = new WeakMap();
+
+/** The checkers of a bundle, compiled once (cached per bundle object). Broken expressions give error results. */
+export function compile(bundle) {
+  let compiled = compiledCache.get(bundle);
+  if (compiled) return compiled;
+  compiled = bundle.checkers.map((c) => {
+    const expr = (src) => {
+      if (src === null || src === undefined) return null;
+      try {
+        const e = jsonata(src);
+        e.assign(ENTRY, entry);
+        e.assign(EXIT, exit);
+        return { source: src, compiled: e };
+      } catch (err) {
+        return { source: src, compiled: null, error: err };
+      }
+    };
+    const values = Object.keys(c.values ?? {}).sort().map((k) => [k, expr(c.values[k])]);
+    return { ...c, appliesExpr: expr(c.applies), compliantExpr: expr(c.compliant), valueExprs: values };
+  });
+  compiledCache.set(bundle, compiled);
+  return compiled;
+}
+
+/**
+ * Validates a normalized inventory (from readInventory) with the checkers of `bundle` (checkers.json).
+ * options: { rules?: string[] (rule IDs, their first 8 characters, or checker file names), exclusions?: [{rule?,
+ * object?, reason}], timeLimitMs?: per evaluation of one expression (default 2000, as bpacat validate),
+ * checkerTimeLimitMs?: per checker over the inventory (default 30000), locale?: 'en-us', baseUrl?: '' }.
+ * Returns the results in checker order, objects in inventory order.
+ */
+export async function validate(inventory, bundle, options = {}) {
+  const checkers = select(compile(bundle), options.rules);
+  const exclusions = readExclusions(options.exclusions);
+  const limits = {
+    timeLimitMs: options.timeLimitMs ?? DEFAULT_LIMITS.timeLimitMs,
+    maxDepth: DEFAULT_LIMITS.maxDepth,
+    checkerTimeLimitMs: options.checkerTimeLimitMs ?? DEFAULT_LIMITS.checkerTimeLimitMs,
+  };
+  const ctx = context(inventory, bundle.model ?? inventory.model);
+  const out = [];
+  for (const c of checkers) {
+    const info = ruleInfo(bundle, c, options);
+    for (const f of await new Run(c, ctx, limits).findings()) out.push(result(f, c, info, inventory, exclusions));
+    if (options.onProgress) options.onProgress(out.length);
+  }
+  return out;
+}
+
+/** The checkers --rules selects: rule IDs, 8-character prefixes, or checker file names (all without it). */
+export function select(checkers, rules) {
+  if (!rules || rules.length === 0) return checkers;
+  const out = checkers.filter((c) => rules.some((r) => {
+    const id = c.ruleId;
+    const file = c.file.slice(c.file.lastIndexOf('/') + 1).replace(/\.yaml$/, '');
+    return id.toLowerCase() === String(r).toLowerCase() || (r.length >= 8 && id.startsWith(String(r).toLowerCase()))
+      || file.toLowerCase() === String(r).toLowerCase();
+  }));
+  if (out.length === 0) throw new Error(`--rules names no known rule or checker: ${rules.join(', ')}`);
+  return out;
+}
+
+/** Exclusions as `bpacat validate --exclusions` reads them: a list (or {exclusions: [...]}) of {rule, object, reason}. */
+export function readExclusions(list) {
+  if (list === undefined || list === null) return [];
+  const items = Array.isArray(list) ? list : Array.isArray(list.exclusions) ? list.exclusions : null;
+  if (!items) throw new Error('exclusions must be a list of {rule, object, reason}');
+  return items.map((e, i) => {
+    if (e === null || typeof e !== 'object' || Array.isArray(e)) throw new Error(`exclusion ${i + 1} is not a mapping`);
+    const rule = e.rule === undefined || e.rule === null ? null : String(e.rule);
+    const object = e.object === undefined || e.object === null ? null : String(e.object);
+    const reason = e.reason === undefined || e.reason === null ? '' : String(e.reason).trim();
+    if (rule === null && object === null) throw new Error(`exclusion ${i + 1} names neither a rule nor an object`);
+    if (reason === '') throw new Error(`exclusion ${i + 1} gives no reason`);
+    return { rule, object, reason };
+  });
+}
+
+function excludedBy(exclusions, ruleId, object) {
+  for (const e of exclusions) {
+    if (e.rule !== null && e.rule.toLowerCase() !== ruleId.toLowerCase()) continue;
+    if (e.object !== null) {
+      const p = e.object.toLowerCase();
+      const n = object.toLowerCase();
+      if (p.endsWith('*') ? !n.startsWith(p.slice(0, -1)) : p !== n) continue;
+    }
+    return e.reason;
+  }
+  return null;
+}
+
+/** Title, severity, category and link of a checker's rule, as bpacat validate labels its results. */
+export function ruleInfo(bundle, c, options = {}) {
+  const id = c.ruleId;
+  const locale = (options.locale ?? 'en-us').toLowerCase();
+  const r = bundle.rules?.[id];
+  let title = c.title ?? id;
+  if (r) {
+    const key = Object.keys(r.titles ?? {}).find((k) => k.toLowerCase() === locale);
+    title = key !== undefined ? r.titles[key] : r.title;
+  }
+  const base = options.baseUrl ?? '';
+  const helpUri = base === '' ? `rules/${id}/` : `${base.endsWith('/') ? base : `${base}/`}${locale}/rules/${id}/`;
+  return { id, title, severity: r ? r.severity : 'warning', category: r ? r.category : '', helpUri };
+}
+
+function result(f, c, info, inventory, exclusions) {
+  const reason = excludedBy(exclusions, c.ruleId, f.object);
+  return {
+    inventory: inventory.file,
+    rule: c.ruleId,
+    title: info.title,
+    severity: info.severity,
+    category: info.category,
+    checker: c.file,
+    collection: c.scope,
+    object: f.object,
+    outcome: f.outcome,
+    message: f.message,
+    remediation: f.remediation,
+    missing: f.missing,
+    excluded: reason !== null,
+    exclusionReason: reason,
+    helpUri: info.helpUri,
+  };
+}
+
+const contexts = new WeakMap();
+
+/** The shared context of an inventory (normalized inventories are never changed), built once per inventory. */
+function context(inventory, model) {
+  let c = contexts.get(inventory);
+  if (!c || c.model !== model) {
+    c = new Context(inventory, model);
+    contexts.set(inventory, c);
+  }
+  return c;
+}
+
+/** What every checker shares for one inventory: the data JSONata sees and the links between objects. */
+class Context {
+  constructor(inventory, model) {
+    this.inv = inventory;
+    this.model = model;
+    this.idx = modelIndex(model);
+    this.data = Object.create(null);
+    for (const k of Object.keys(inventory.collections)) {
+      const list = inventory.collections[k];
+      const single = this.idx.collections.get(k)?.single;
+      put(this.data, k, single ? (list.length === 0 ? null : list[0]) : list);
+    }
+    this.host = this.data.VMHost ?? Object.create(null);
+    this.collectedMillis = inventory.collectedAt === null ? null : Date.parse(inventory.collectedAt);
+    this.collectionOf = new Map();
+    for (const k of Object.keys(inventory.collections)) for (const o of inventory.collections[k]) this.collectionOf.set(o, k);
+    this.derivedKeys = new Map();
+    this.index = null;
+    this.relatedCache = new Map();
+    this.linkCache = new Map();
+    this.keyCache = null;
+    this.names = new Map();
+  }
+
+  has(col) {
+    return Object.prototype.hasOwnProperty.call(this.inv.collections, col);
+  }
+
+  objects(col) {
+    return this.has(col) ? this.inv.collections[col] : [];
+  }
+
+  leftOut(o) {
+    return this.inv.leftOut.get(o) ?? null;
+  }
+
+  /** Link kinds of a collection: its own (sorted) and those it derives. */
+  links(col) {
+    let l = this.linkCache.get(col);
+    if (!l) {
+      const s = new Set(this.idx.collections.get(col)?.links.keys() ?? []);
+      for (const d of this.idx.derivedLinks) if (d.collection === col) s.add(d.link);
+      l = [...s];
+      this.linkCache.set(col, l);
+    }
+    return l;
+  }
+
+  keys(col, link, o) {
+    if (this.keyCache !== null) {
+      let byLink = this.keyCache.get(o);
+      if (!byLink) {
+        byLink = new Map();
+        this.keyCache.set(o, byLink);
+      }
+      const k = `${col}\u0000${link}`;
+      let r = byLink.get(k);
+      if (!r) {
+        r = this.computeKeys(col, link, o);
+        byLink.set(k, r);
+      }
+      return r;
+    }
+    return this.computeKeys(col, link, o);
+  }
+
+  computeKeys(col, link, o) {
+    let id = null;
+    let name = null;
+    const l = this.idx.collections.get(col)?.links.get(link);
+    if (l && o !== null && typeof o === 'object') {
+      const idValue = o[l.idField];
+      if (idValue !== null && idValue !== undefined && keyText(idValue) !== '') id = `id:${keyText(idValue).toLowerCase()}`;
+      const nameValue = l.nameField === null ? undefined : o[l.nameField];
+      if (nameValue !== null && nameValue !== undefined && keyText(nameValue) !== '') name = `name:${keyText(nameValue).toLowerCase()}`;
+    }
+    const derived = this.derivedKeys.get(o)?.get(link) ?? new Set();
+    const all = new Set(derived);
+    if (id !== null) all.add(id);
+    if (name !== null) all.add(name);
+    return { id, name, all };
+  }
+
+  buildIndex() {
+    for (const d of this.idx.derivedLinks) {
+      const viaKeys = new Map();
+      for (const via of this.objects(d.via)) {
+        for (const on of this.keys(d.via, d.on, via).all) {
+          if (!viaKeys.has(on)) viaKeys.set(on, new Set());
+          for (const k of this.keys(d.via, d.link, via).all) viaKeys.get(on).add(k);
+        }
+      }
+      for (const o of this.objects(d.collection)) {
+        for (const on of this.keys(d.collection, d.on, o).all) {
+          const inherited = viaKeys.get(on);
+          if (!inherited) continue;
+          if (!this.derivedKeys.has(o)) this.derivedKeys.set(o, new Map());
+          const m = this.derivedKeys.get(o);
+          if (!m.has(d.link)) m.set(d.link, new Set());
+          for (const k of inherited) m.get(d.link).add(k);
+        }
+      }
+    }
+    this.keyCache = new Map(); // derived keys are final from here on
+    const idx = new Map();
+    for (const c of Object.keys(this.inv.collections)) {
+      for (const link of this.links(c)) {
+        for (const o of this.inv.collections[c]) {
+          for (const key of this.keys(c, link, o).all) {
+            if (!idx.has(link)) idx.set(link, new Map());
+            const byKey = idx.get(link);
+            if (!byKey.has(key)) byKey.set(key, new Map());
+            const byCol = byKey.get(key);
+            if (!byCol.has(c)) byCol.set(c, []);
+            byCol.get(c).push(o);
+          }
+        }
+      }
+    }
+    return idx;
+  }
+
+  /** $related of an object: the objects of other collections with the same key, by collection. */
+  related(o) {
+    let r = this.relatedCache.get(o);
+    if (r) return r;
+    if (this.index === null) this.index = this.buildIndex();
+    const own = this.collectionOf.get(o);
+    const out = new Map();
+    const seen = new Set();
+    if (own !== undefined) {
+      for (const link of this.links(own)) {
+        const mine = this.keys(own, link, o);
+        for (const key of mine.all) {
+          const byCol = this.index.get(link)?.get(key);
+          if (!byCol) continue;
+          for (const [c, objs] of byCol) {
+            if (c === own) continue;
+            if (!out.has(c)) out.set(c, []);
+            const list = out.get(c);
+            const byName = key.startsWith('name:');
+            for (const x of objs) {
+              if (byName && mine.id !== null && this.keys(c, link, x).id !== null) continue;
+              if (!seen.has(x)) {
+                seen.add(x);
+                list.push(x);
+              }
+            }
+          }
+        }
+      }
+    }
+    r = Object.create(null);
+    for (const [c, l] of out) put(r, c, l);
+    this.relatedCache.set(o, r);
+    return r;
+  }
+}
+
+/** String.valueOf of a link key, as Java writes it. */
+function keyText(v) {
+  return javaString(v);
+}
+
+/** One checker over one inventory. */
+class Run {
+  constructor(c, ctx, limits) {
+    this.c = c;
+    this.ctx = ctx;
+    this.limits = limits;
+    this.scope = ctx.idx.collections.get(c.scope);
+    this.readCols = Object.keys(c.reads ?? {}).sort();
+    const mine = new Set(ctx.links(c.scope));
+    this.relatedCollections = this.readCols.filter((col) => col !== c.scope && ctx.links(col).some((l) => mine.has(l)));
+  }
+
+  async findings() {
+    const c = this.c;
+    this.deadline = Date.now() + this.limits.checkerTimeLimitMs;
+    const missing = this.missingCollections();
+    if (missing.length > 0) return [finding(WHOLE_INVENTORY, 'cannot-evaluate', `the inventory lacks ${missing.join(', ')}`, '', missing)];
+    const objects = this.ctx.objects(c.scope);
+    if (objects.length === 0) return [finding(NO_OBJECTS, 'not-applicable', `the inventory holds no ${c.scope} objects`, '', [])];
+    const out = [];
+    for (let i = 0; i < objects.length; i++) out.push(await this.object(objects[i], i));
+    return out;
+  }
+
+  missingCollections() {
+    const c = this.c;
+    const missing = [];
+    for (const col of this.readCols) {
+      if (!this.ctx.has(col)) {
+        missing.push(`${col} (${this.ctx.idx.collections.get(col)?.command ?? '?'})`);
+      } else if (col !== c.scope && !this.relatedCollections.includes(col)) {
+        for (const o of this.ctx.objects(col)) this.missingFields(col, o, missing);
+      }
+    }
+    if (this.usesCollected() && this.ctx.inv.collectedAt === null) missing.push('CollectedAt (the time the inventory was collected)');
+    return [...new Set(missing)];
+  }
+
+  usesCollected() {
+    const c = this.c;
+    const m = (s) => typeof s === 'string' && s.includes('$collected');
+    return m(c.applies) || m(c.compliant) || Object.values(c.values ?? {}).some(m);
+  }
+
+  missingFields(col, o, missing) {
+    const leftOut = this.ctx.leftOut(o);
+    for (const f of this.c.reads[col] ?? []) {
+      if (!present(o, f, leftOut)) {
+        missing.push(`${col}.${f}${leftOut && Object.prototype.hasOwnProperty.call(leftOut, f) ? ` (${leftOut[f]})` : ''}`);
+      }
+    }
+  }
+
+  missingRequired(related, beforeApplies, missing) {
+    const c = this.c;
+    for (const col of c.require ?? []) {
+      const readByApplies = c.applies !== null && c.applies !== undefined && c.applies.includes(col);
+      if (readByApplies === beforeApplies && (related[col] ?? []).length === 0) missing.push(`${col} (no ${col} object for this ${c.scope})`);
+    }
+  }
+
+  async object(o, index) {
+    const name = this.displayName(o, index);
+    const related = this.ctx.related(o);
+    const missing = [];
+    this.missingFields(this.c.scope, o, missing);
+    for (const col of this.relatedCollections) for (const x of related[col] ?? []) this.missingFields(col, x, missing);
+    this.missingRequired(related, true, missing);
+    if (missing.length > 0) return cannotEvaluate(name, missing);
+    if (Date.now() > this.deadline) {
+      return finding(name, 'error', `${this.c.file}: the checker ran longer than ${this.limits.checkerTimeLimitMs} ms on this inventory and was stopped`, '', []);
+    }
+    return this.evaluate(o, name, related);
+  }
+
+  async evaluate(o, name, related) {
+    const c = this.c;
+    try {
+      if (c.appliesExpr && !(await this.bool('applies', c.appliesExpr, o, related))) return finding(name, 'not-applicable', '', '', []);
+      const missing = [];
+      this.missingRequired(related, false, missing);
+      if (missing.length > 0) return cannotEvaluate(name, missing);
+      if (await this.bool('compliant', c.compliantExpr, o, related)) return finding(name, 'compliant', '', '', []);
+      const values = new Map();
+      for (const [k, e] of c.valueExprs) values.set(k, await this.eval(`values.${k}`, e, o, related));
+      return finding(name, 'noncompliant', render(c.message, o, values, false), render(c.remediation, o, values, true), []);
+    } catch (e) {
+      if (!(e instanceof EvaluationError)) throw e;
+      return finding(name, 'error', `${c.file}: ${e.message}`, '', []);
+    }
+  }
+
+  line(what) {
+    const lines = this.c.lines ?? {};
+    return lines[what.startsWith('values.') ? 'values' : what] ?? 0;
+  }
+
+  async bool(what, e, o, related) {
+    const r = await this.eval(what, e, o, related);
+    if (typeof r === 'boolean') return r;
+    throw new EvaluationError(`${what} gave ${r === undefined || r === null ? 'no value' : text(r)} instead of true or false (line ${this.line(what)})`);
+  }
+
+  async eval(what, e, o, related) {
+    const line = this.line(what);
+    if (!e || !e.compiled) {
+      throw new EvaluationError(`${what} (line ${line}) failed: ${this.failure(e?.error ?? new Error('no expression'))}`);
+    }
+    const bounds = { depth: 0, steps: 0, maxDepth: this.limits.maxDepth, deadline: Date.now() + this.limits.timeLimitMs };
+    const bindings = {
+      inventory: this.ctx.data,
+      host: this.ctx.host,
+      related,
+      collected: this.ctx.inv.collectedAt ?? undefined,
+      collectedMillis: this.ctx.collectedMillis ?? undefined,
+      [CONTEXT]: bounds,
+    };
+    try {
+      const r = await e.compiled.evaluate(o, bindings);
+      return r === null ? null : r;
+    } catch (err) {
+      throw new EvaluationError(`${what} (line ${line}) failed: ${this.failure(err)}`);
+    }
+  }
+
+  /** Why an evaluation failed, as CheckerEngine.failure words it: the bound, else the JSONata error code. */
+  failure(err) {
+    if (err && err[BOUND] === 'time') return `ran longer than ${this.limits.timeLimitMs} ms`;
+    if (err instanceof RangeError || (err && err[BOUND] === 'depth')) return `recursion deeper than ${this.limits.maxDepth} levels`;
+    if (err && typeof err === 'object' && typeof err.code === 'string') return `JSONata error ${err.code}`;
+    return `${err?.name ?? 'Error'}: ${err?.message ?? String(err)}`;
+  }
+
+  displayName(o, index) {
+    let name = this.ctx.names.get(o);
+    if (name === undefined) {
+      name = render(this.scope.display, o, null, false);
+      name = JAVA_BLANK.test(name) || name === '?' ? `${this.c.scope}[${index}]` : name;
+      this.ctx.names.set(o, name);
+    }
+    return name;
+  }
+}
+
+class EvaluationError extends Error {}
+
+function finding(object, outcome, message, remediation, missing) {
+  return { object, outcome, message, remediation, missing };
+}
+
+function cannotEvaluate(name, missing) {
+  const distinct = [...new Set(missing)];
+  return finding(name, 'cannot-evaluate', `missing ${distinct.join(', ')}`, '', distinct);
+}
+
+/** True when the field path is there: the key exists at every level, and normalization did not drop it. */
+export function present(o, path, leftOut) {
+  if (!path.includes('.')) {
+    if (leftOut && Object.prototype.hasOwnProperty.call(leftOut, path)) return false;
+    return Object.prototype.hasOwnProperty.call(o, path);
+  }
+  const parts = path.split('.');
+  if (leftOut && (Object.prototype.hasOwnProperty.call(leftOut, path) || Object.prototype.hasOwnProperty.call(leftOut, parts[0]))) return false;
+  const work = [[o, 0]];
+  while (work.length) {
+    const [cur, i] = work.pop();
+    if (i === parts.length) continue;
+    if (Array.isArray(cur)) {
+      for (const x of cur) work.push([x, i]);
+    } else if (cur !== null && typeof cur === 'object') {
+      if (!Object.prototype.hasOwnProperty.call(cur, parts[i])) return false;
+      work.push([cur[parts[i]], i + 1]);
+    } else if (cur !== null && cur !== undefined) {
+      return false;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,61 @@
+// The JSONata engine in the browser: outcomes, templates, bounds on runaway expressions, exclusions.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { readInventory } from './inventory.js';
+import { validate } from './engine.js';
+
+const model = JSON.parse(readFileSync(new URL('../../../src/main/resources/io/bpacat/check/inventory-model.json', import.meta.url), 'utf8'));
+
+function bundle(checkers) {
+  return {
+    model,
+    rules: { 'r-paused': { title: 'No paused VMs', titles: { 'it-it': 'Nessuna VM in pausa' }, severity: 'error', category: 'operations' } },
+    checkers: checkers.map((c) => ({ file: `checkers/${c.ruleId}.yaml`, scope: 'VM', reads: { VM: ['Name', 'State'] }, require: [], values: {}, lines: { compliant: 5 }, message: '', remediation: '', ...c })),
+  };
+}
+
+const paused = {
+  ruleId: 'r-paused', compliant: "State != 'Paused'", values: { state: '$lowercase(State)' },
+  message: "VM '{{Name}}' is {{state}}", remediation: "Resume-VM -Name '{{Name}}'",
+};
+const inv = (vms) => readInventory(JSON.stringify({ VM: vms }), 'i.json', model).inventory;
+
+test('one result per object with the fields of the JSON report, in order', async () => {
+  const r = await validate(inv([{ Name: "db'01", State: 9 }, { Name: 'b', State: 2 }, { Name: 'c' }]), bundle([paused]));
+  assert.deepEqual(r.map((x) => x.outcome), ['noncompliant', 'compliant', 'cannot-evaluate']);
+  assert.deepEqual(Object.keys(r[0]), ['inventory', 'rule', 'title', 'severity', 'category', 'checker', 'collection', 'object', 'outcome', 'message', 'remediation', 'missing', 'excluded', 'exclusionReason', 'helpUri']);
+  assert.equal(r[0].message, "VM 'db'01' is paused");
+  assert.equal(r[0].remediation, "Resume-VM -Name 'db''01'");
+  assert.deepEqual([r[0].severity, r[0].title, r[0].helpUri], ['error', 'No paused VMs', 'rules/r-paused/']);
+  assert.deepEqual(r[2].missing, ['VM.State']);
+});
+
+test('no VM collection: cannot evaluate for the inventory; an empty one: not applicable', async () => {
+  const none = readInventory('{"VMHost": {"Name": "h"}}', 'h.json', model).inventory;
+  assert.equal((await validate(none, bundle([paused])))[0].object, '(inventory)');
+  const empty = await validate(inv([]), bundle([paused]));
+  assert.deepEqual([empty[0].object, empty[0].outcome], ['(none)', 'not-applicable']);
+});
+
+test('an expression that never ends is stopped by the time limit and named', async () => {
+  const runaway = { ruleId: 'r-loop', compliant: '$count([1..9000000].($ * 2)) > 0' };
+  const recursion = { ruleId: 'r-rec', compliant: '($f := function($x) { $f($x + 1) + 1 }; $f(0) > 0)' };
+  const t0 = Date.now();
+  const r = await validate(inv([{ Name: 'a', State: 2 }]), bundle([runaway, recursion]), { timeLimitMs: 300 });
+  assert.ok(Date.now() - t0 < 5000);
+  assert.equal(r[0].message, 'checkers/r-loop.yaml: compliant (line 5) failed: ran longer than 300 ms');
+  assert.equal(r[1].message, 'checkers/r-rec.yaml: compliant (line 5) failed: recursion deeper than 200 levels');
+});
+
+test('exclusions by rule and object, rule selection, locale and base URL', async () => {
+  const vms = inv([{ Name: 'web01', State: 9 }, { Name: 'web02', State: 9 }]);
+  const r = await validate(vms, bundle([paused]), {
+    exclusions: [{ rule: 'R-PAUSED', object: 'web0*', reason: 'migration' }], locale: 'it-IT', baseUrl: 'https://x.test',
+  });
+  assert.deepEqual(r.map((x) => [x.excluded, x.exclusionReason]), [[true, 'migration'], [true, 'migration']]);
+  assert.equal(r[0].title, 'Nessuna VM in pausa');
+  assert.equal(r[0].helpUri, 'https://x.test/it-it/rules/r-paused/');
+  await assert.rejects(validate(vms, bundle([paused]), { rules: ['nothing'] }), /names no known rule/);
+  await assert.rejects(validate(vms, bundle([paused]), { exclusions: [{ rule: 'r-paused' }] }), /gives no reason/);
+});
