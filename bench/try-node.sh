@@ -12,17 +12,17 @@ mkdir -p bench/work
 python3 bench/generate-inventory.py "$n" > "bench/work/inventory-$n.json"
 java -cp target/bpacat.jar bench/BundleWriter.java content bench/work
 node bench/try-node.mjs bench/work/checkers.json bench/work/inventory-model.json "bench/work/inventory-$n.json"
-ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
-start=$(date +%s%N)
-node site-templates/js/check/validate-cli.mjs bench/work/checkers.json bench/work/inventory-model.json \
-  "bench/work/inventory-$n.json" sarif > "bench/work/result-$n.node.sarif"
-node_ms=$(ms "$start")
-start=$(date +%s%N)
-java -jar target/bpacat.jar validate "bench/work/inventory-$n.json" --content content --format sarif \
-  -o "bench/work/result-$n.sarif" || true
-java_ms=$(ms "$start")
-echo "whole command, SARIF: node validate-cli ${node_ms} ms, bpacat validate (Java) ${java_ms} ms," \
-  "ratio node/Java $(awk "BEGIN { printf \"%.2f\", $node_ms / $java_ms }")"
+# wall and CPU (user + system) seconds of each whole command: the machine may be shared, CPU time is steadier
+TIMEFORMAT='%R %U %S'
+node_t=$( { time node site-templates/js/check/validate-cli.mjs bench/work/checkers.json bench/work/inventory-model.json \
+  "bench/work/inventory-$n.json" sarif > "bench/work/result-$n.node.sarif"; } 2>&1 | tail -1)
+java_t=$( { time java -jar target/bpacat.jar validate "bench/work/inventory-$n.json" --content content --format sarif \
+  -o "bench/work/result-$n.sarif" 2>/dev/null || true; } 2>&1 | tail -1)
+read -r nw nu ns <<< "$node_t"
+read -r jw ju js <<< "$java_t"
+awk -v nw="$nw" -v nc="$(awk "BEGIN{print $nu+$ns}")" -v jw="$jw" -v jc="$(awk "BEGIN{print $ju+$js}")" 'BEGIN {
+  printf "whole command, SARIF: node validate-cli %.1f s (cpu %.1f s), bpacat validate (Java) %.1f s (cpu %.1f s)\n", nw, nc, jw, jc
+  printf "ratio node/Java: wall %.2f, cpu %.2f\n", nw / jw, nc / jc }'
 if cmp -s "bench/work/result-$n.node.sarif" "bench/work/result-$n.sarif"; then
   echo "SARIF reports are byte-identical"
 else

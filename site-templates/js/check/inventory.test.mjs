@@ -97,3 +97,13 @@ test('bare cmdlet output by file name, CSV by its #TYPE line, YAML; an unknown d
   throwsWith(() => readInventory('{"What": 1}', 'what.json', model), /cannot tell which command wrote this file/);
   throwsWith(() => readInventory('   ', 'empty.json', model), /empty/);
 });
+
+test('YAML: deep block nesting and alias bombs are refused quickly, before the recursive parser', () => {
+  throwsWith(() => readInventory(`${'- '.repeat(100000)}x\n`, 'dash.yaml', model), /nested more than 64 levels/);
+  const indented = Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n');
+  const e = throwsWith(() => readInventory(`${indented} 1\n`, 'map.yaml', model), /nested more than 64 levels/);
+  assert.equal(e.line, 66);
+  const levels = ['a: &a [1,2,3,4,5,6,7,8,9]'];
+  for (let i = 1; i < 9; i++) levels.push(`l${i}: &l${i} [${Array(9).fill(i === 1 ? '*a' : `*l${i - 1}`).join(',')}]`);
+  throwsWith(() => readInventory(`${levels.join('\n')}\n`, 'bomb.yaml', model), /more than 50 aliases/);
+});

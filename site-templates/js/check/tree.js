@@ -237,6 +237,7 @@ class JsonReader {
 /** YAML text to values (null-prototype maps); throws ReadError. */
 export function readYaml(text, maxDepth = 64) {
   flowDepthCheck(text, maxDepth);
+  blockDepthCheck(text, maxDepth);
   let doc;
   try {
     doc = parseDocument(text, { uniqueKeys: true, maxAliasCount: 50, prettyErrors: false, strict: true });
@@ -248,7 +249,8 @@ export function readYaml(text, maxDepth = 64) {
   if (errors.length > 0) {
     const e = errors[0];
     const pos = e.linePos?.[0] ?? positionOf(text, e.pos?.[0] ?? 0);
-    const msg = e.code === 'DUPLICATE_KEY' ? `duplicate key: ${firstLine(e.message)}` : `malformed YAML: ${firstLine(e.message)}`;
+    const msg = e.code === 'DUPLICATE_KEY' ? `duplicate key: ${firstLine(e.message)}`
+      : /call stack/i.test(e.message) ? deepMessage(maxDepth) : `malformed YAML: ${firstLine(e.message)}`;
     throw new ReadError(msg, pos.line, pos.col ?? pos.column);
   }
   return yamlValue(doc, text, maxDepth);
@@ -270,6 +272,26 @@ function positionOf(text, offset) {
     }
   }
   return { line, column: offset - start + 1 };
+}
+
+/**
+ * Refuses deep block nesting before the recursive YAML parser sees it: a stack of indentations, plus the "- "
+ * sequence entries that open on the same line.
+ */
+function blockDepthCheck(text, maxDepth) {
+  const indents = [];
+  let line = 0;
+  for (const raw of text.split('\n')) {
+    line++;
+    const m = /^( *)((?:- +)*)(.?)/.exec(raw);
+    if (m[3] === '' && m[2] === '') continue;
+    if (m[3] === '#') continue;
+    const indent = m[1].length;
+    while (indents.length > 0 && indents[indents.length - 1] >= indent) indents.pop();
+    indents.push(indent);
+    const dashes = (m[2].match(/-/g) ?? []).length;
+    if (indents.length + dashes > maxDepth + 1) throw new ReadError(deepMessage(maxDepth), line, indent + 1);
+  }
 }
 
 /** Refuses deep flow collections ([[[[...) before the recursive YAML parser sees them. */
@@ -303,10 +325,14 @@ function yamlValue(doc, text, maxDepth) {
   if (rootNode == null) throw new ReadError('the document is empty', 1, 1);
   const out = { value: undefined };
   const work = [{ node: rootNode, set: (v) => { out.value = v; }, depth: 0 }];
+  let aliases = 0;
   while (work.length) {
     const { node, set, depth } = work.pop();
     let n = node;
-    if (isAlias(n)) n = n.resolve(doc);
+    if (isAlias(n)) {
+      if (++aliases > 50) throw new ReadError('the document uses more than 50 aliases (*name); write the values out', ...linecol(text, n));
+      n = n.resolve(doc);
+    }
     if (n == null) {
       set(null);
     } else if (isMap(n)) {

@@ -57,11 +57,11 @@ class TryPageBrowserTest {
 
     @BeforeAll
     static void serve() throws Exception {
+        assumeTrue(TemplateSource.builtIn().assets().contains("check-worker.js"), "the browser validation core"
+                + " (site-templates/js/check/inventory.js, engine.js, report.js) is not in this checkout, so the /try/"
+                + " page is not bundled: skipping its browser tests");
         b = Browser.get();
         SiteBuilder.Result site = new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty()).build(CONTENT);
-        assumeTrue(site.files().contains("assets/check-worker.js"), "the browser validation core (site-templates/js/"
-                + "check/inventory.js, engine.js, report.js) is not in this checkout, so the /try/ page is not bundled:"
-                + " skipping its browser tests");
         server = new RecordingServer(site.files());
     }
 
