@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,9 +56,6 @@ class TryPageBrowserTest {
 
     @BeforeAll
     static void serve() throws Exception {
-        assumeTrue(TemplateSource.builtIn().assets().contains("check-worker.js"), "the browser validation core"
-                + " (site-templates/js/check/inventory.js, engine.js, report.js) is not in this checkout, so the /try/"
-                + " page is not bundled: skipping its browser tests");
         b = Browser.get();
         SiteBuilder.Result site = new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty()).build(CONTENT);
         server = new RecordingServer(site.files());
