@@ -15,7 +15,7 @@ import java.util.TreeMap;
 
 /**
  * The static files the {@code /try/} pages read, in the site's {@code try/} folder: {@code checkers.json} (the
- * {@link CheckerBundle} that {@code bpacat validate} runs), {@code model.json} (the inventory model),
+ * {@link CheckerBundle} that {@code bpacat validate} runs, labelled by the catalog), {@code model.json} (the inventory model),
  * {@code rules.json} (severity, category, titles and page of every rule with a checker, by locale) and the sample
  * inventories of the templates' {@code try-samples/}. Deterministic: sorted, written by Jackson.
  */
@@ -35,11 +35,6 @@ final class TryFiles {
         for (String sample : SAMPLES) {
             files.put(FOLDER + "samples/" + sample, templates.read("try-samples/" + sample));
         }
-    }
-
-    /** The catalog ID of a checker's rule, as {@code bpacat validate} gives it. */
-    static String ruleId(Checker c, Catalog catalog) {
-        return CheckerBundle.ruleId(c, catalog);
     }
 
     /** What the page shows of each rule with a checker: by ID, its severity, category, and title and page by locale. */
