@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Site build benchmark: bpacat next to Hugo (Debian package `hugo`) on the same Markdown, in the same run, on the
 # real corpus and on generated 5,000- and 20,000-page corpora (bench/gen_corpus.py); then the time `bpacat serve`
-# takes to rebuild after one page changes.
+# takes to rebuild after one page changes. bpacat runs as its users run it: through bin/bpacat (the JVM options).
 # Usage: bench/site.sh [SIZES...]   (default: 5000 20000; run from anywhere; builds the jar when missing)
 #        SERVE_ONLY=1 bench/site.sh  (only the serve rebuild times)
 set -euo pipefail
@@ -33,7 +33,7 @@ best_of() { # runs command... : prints the best wall time in ms
 compare() { # name dir runs
   local name=$1 dir=$2 runs=$3 n b h
   n=$(find "$dir" -name '*.md' | wc -l)
-  b=$(best_of "$runs" java -jar "$jar" build --content "$dir" --out "$work/out-bpacat" --site-config "$config")
+  b=$(best_of "$runs" bin/bpacat build --content "$dir" --out "$work/out-bpacat" --site-config "$config")
   local files; files=$(find "$work/out-bpacat" -type f | wc -l)
   if [ $have_hugo = 1 ]; then
     h=$(best_of "$runs" hugo --quiet --source bench/hugo-site --contentDir "$(realpath "$dir")" \
@@ -59,7 +59,7 @@ echo "== bpacat serve: one page changed, time to rebuild and send the reload (10
 serve_bench() { # name content-dir page-to-edit
   local name=$1 src=$2 page=$3 dir="$work/serve-content" log="$work/serve.log" pid i t0 before times=() total=()
   rm -rf "$dir" && cp -r "$src" "$dir" && cp "$config" "$dir/site.yaml"
-  java -jar "$jar" serve --content "$dir" --out "$work/serve-out" --port 0 >"$log" 2>&1 &
+  bin/bpacat serve --content "$dir" --out "$work/serve-out" --port 0 >"$log" 2>&1 &
   pid=$!
   for _ in $(seq 600); do grep -q '^serving' "$log" && break; sleep 0.1; done
   for i in $(seq 13); do

@@ -12,7 +12,7 @@ mkdir -p bench/work
 python3 bench/generate-inventory.py "$n" > "bench/work/inventory-$n.json"
 rm -rf bench/work/try-site
 java -jar target/bpacat.jar build --content content --out bench/work/try-site > /dev/null
-[ -f bench/work/try-site/assets/check-worker.js ] || { echo "the site has no /try/ validator (no browser validation core in site-templates/js/check)" >&2; exit 2; }
+[ -f bench/work/try-site/assets/check-worker.js ] || { echo "target/bpacat.jar has no /try/ validator: rebuild it (mvn -B package -DskipTests)" >&2; exit 2; }
 [ -s bench/work/test-classpath.txt ] || mvn -B -q dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=bench/work/test-classpath.txt
 java -cp "target/bpacat.jar:$(cat bench/work/test-classpath.txt)" bench/TryChromium.java bench/work/try-site \

@@ -2,7 +2,7 @@
 // Each entry below becomes OUT_DIR/<name>.js (shared code goes to chunks); then OUT_DIR/../assets.list lists every
 // file of OUT_DIR, so bpacat copies them all to the site's assets/ folder. Add a page's module as a new entry.
 import { build } from 'esbuild';
-import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -16,20 +16,8 @@ const entryPoints = {
 rmSync(join(outdir, 'chunks'), { recursive: true, force: true });
 rmSync(join(outdir, 'check-worker.js'), { force: true });
 
-// The validator (/try/) needs the browser validation core: check/inventory.js, engine.js and report.js. Until a
-// checkout has it, the validator page is left out of the bundle (its page then shows the noscript text) and the
-// browser tests of /try/ skip, saying so.
-const core = ['inventory.js', 'engine.js', 'report.js'].filter((f) => !existsSync(join(here, 'check', f)));
-if (core.length) console.warn(`build.mjs: no ${core.join(', ')} in site-templates/js/check: the /try/ page is not bundled`);
-const withoutValidator = {
-  name: 'without-validator',
-  setup(b) {
-    b.onResolve({ filter: /check\/try\.js$/ }, (args) => ({ path: args.path, external: true }));
-  },
-};
-
 // The validator's worker is a classic script on its own (a worker cannot share the page's chunks).
-if (!core.length) await build({
+await build({
   entryPoints: { 'check-worker': join(here, 'check', 'worker.js') },
   outdir,
   bundle: true,
@@ -50,7 +38,6 @@ await build({
   minify: true,
   legalComments: 'none',
   chunkNames: 'chunks/[name]-[hash]',
-  plugins: core.length ? [withoutValidator] : [],
   logLevel: 'warning',
 });
 

@@ -74,8 +74,6 @@ class TryPage {
       });
       const [bundle, model, rules, ...samples] = await Promise.all([get('checkers.json'), get('model.json'),
         get('rules.json'), ...SAMPLES.map((s) => get(`samples/${s}`))]);
-      // The engine labels results (title, severity, category) from bundle.rules; rules.json has the same labels.
-      if (!bundle.rules || Object.keys(bundle.rules).length === 0) bundle.rules = rules;
       Object.assign(this, { bundle, model, rules, samples: Object.fromEntries(SAMPLES.map((s, i) => [s, samples[i]])) });
       await this.startWorker();
     } catch (e) {

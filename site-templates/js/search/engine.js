@@ -128,16 +128,18 @@ export function createSearch({ load }) {
     return hits;
   }
 
-  /** The first n hits of distinct rules with what a result shows; documents load n at a time, in parallel. */
+  /** The first n hits of distinct rules with what a result shows; the document files of n hits load at a time, in parallel. */
   async function withDocs(hits, n) {
     const meta = await get('meta.json');
     const out = [];
     const seen = new Set();
+    const per = meta.docsPerFile;
     for (let from = 0; from < hits.length && out.length < n; from += n) {
       const batch = hits.slice(from, from + n);
-      const docs = await Promise.all(batch.map((h) => get(`${meta.locales[h.locale].dir}/d/${h.doc}.json`)));
+      const files = await Promise.all(batch.map((h) =>
+        get(`${meta.locales[h.locale].dir}/d/${Math.floor(h.doc / per)}.json`)));
       batch.forEach((h, i) => {
-        const d = docs[i];
+        const d = files[i] && files[i][h.doc % per];
         if (out.length >= n || !d || seen.has(d.id)) return;
         seen.add(d.id);
         out.push({ ...h, id: d.id, title: d.title, url: d.url, severity: d.severity, category: d.category,

@@ -35,13 +35,16 @@ import org.apache.lucene.util.BytesRef;
  *   <li>{@code search/<locale>/t/<shard>.json}: terms by shard (the hex UTF-16 code units of their first two
  *       characters): for each term, per field {@code [field index, docFreq, totalTermFreq, [doc, freq, norm, ...]]},
  *       norm being Lucene's encoded length byte (0–255);</li>
- *   <li>{@code search/<locale>/d/<doc>.json}: what a result shows (id, title, url, severity, category, excerpt);</li>
+ *   <li>{@code search/<locale>/d/<doc / docsPerFile>.json}: what a result shows (id, title, url, severity,
+ *       category, excerpt), for {@code docsPerFile} consecutive documents (meta.json says how many) in an array;</li>
  *   <li>{@code search/<locale>/facets.json}: severity, category and product of every document, for filters;</li>
  *   <li>{@code search/ids/<first two characters>.json}: rule ID → [[locale, doc], ...], for asset-ID queries.</li>
  * </ul>
  * All files are written with sorted keys and no white space: the same index gives the same bytes.
  */
 public final class SearchExport {
+    /** Documents per file of {@code d/}: a result list loads a few small files, a site holds few files. */
+    public static final int DOCS_PER_FILE = 16;
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
@@ -76,6 +79,7 @@ public final class SearchExport {
             meta.put("b", SearchIndex.B);
             meta.put("prefixExpansions", Searcher.PREFIX_EXPANSIONS);
             meta.put("minPrefix", Searcher.MIN_PREFIX);
+            meta.put("docsPerFile", DOCS_PER_FILE);
             meta.put("prefixWeight", Searcher.PREFIX_WEIGHT);
             ArrayNode lengths = meta.putArray("lengthTable");
             for (int i = 0; i < 256; i++) {
@@ -172,18 +176,24 @@ public final class SearchExport {
     }
 
     private static void writeDocs(LocaleIndex l, Out dir) throws IOException {
-        for (int doc = 0; doc < l.docs().size(); doc++) {
-            SearchDocument d = l.docs().get(doc);
-            ObjectNode n = F.objectNode();
-            n.put("id", d.ruleId());
-            n.put("title", d.title());
-            n.put("url", d.url());
-            n.put("severity", d.severity());
-            n.put("category", d.category());
-            n.put("product", d.product());
-            n.put("excerpt", d.excerpt());
-            write(dir.resolve(doc + ".json"), n);
+        for (int first = 0; first < l.docs().size(); first += DOCS_PER_FILE) {
+            ArrayNode file = F.arrayNode();
+            l.docs().subList(first, Math.min(first + DOCS_PER_FILE, l.docs().size()))
+                    .forEach(d -> file.add(doc(d)));
+            write(dir.resolve(first / DOCS_PER_FILE + ".json"), file);
         }
+    }
+
+    private static ObjectNode doc(SearchDocument d) {
+        ObjectNode n = F.objectNode();
+        n.put("id", d.ruleId());
+        n.put("title", d.title());
+        n.put("url", d.url());
+        n.put("severity", d.severity());
+        n.put("category", d.category());
+        n.put("product", d.product());
+        n.put("excerpt", d.excerpt());
+        return n;
     }
 
     private static void writeFacets(LocaleIndex l, Out file) throws IOException {

@@ -44,9 +44,14 @@ public final class SearchIndex implements Closeable {
         this.locales = locales;
     }
 
+    /** Indexes the locales in parallel; the result lists them in locale order. */
     public static SearchIndex build(Catalog catalog) {
+        Map<String, List<SearchDocument>> documents = SearchDocuments.of(catalog);
+        Map<String, LocaleIndex> built = documents.entrySet().parallelStream()
+                .collect(java.util.stream.Collectors.toConcurrentMap(Map.Entry::getKey,
+                        e -> index(e.getKey(), e.getValue())));
         Map<String, LocaleIndex> out = new LinkedHashMap<>();
-        SearchDocuments.of(catalog).forEach((locale, docs) -> out.put(locale, index(locale, docs)));
+        documents.keySet().forEach(locale -> out.put(locale, built.get(locale)));
         return new SearchIndex(out);
     }
 

@@ -27,6 +27,8 @@ import org.jsoup.nodes.Element;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * Markdown to safe HTML for one page: Flexmark renders it (one parser and renderer for every page), jsoup sanitizes
@@ -43,6 +45,15 @@ public final class ContentRenderer {
             + "\\sstyle\\s*=\\s*[\"'][^\"']*(display|visibility|opacity|font-size|position|clip|height)");
     private static final Pattern FAKE_BASE = Pattern.compile("^https://content\\.invalid/");
     private static final String BASE = "https://content.invalid/";
+    /** The selectors, parsed once (an evaluator may be reused: jsoup resets it on each search). */
+    private static final Evaluator STYLED_COLUMNS = QueryParser.parse("col[style]");
+    private static final Evaluator ALL = QueryParser.parse("*");
+    private static final Evaluator QUOTES = QueryParser.parse("blockquote");
+    private static final Evaluator HEADINGS = QueryParser.parse("h1, h2, h3, h4, h5, h6");
+    private static final Evaluator NAMED_ANCHORS = QueryParser.parse("a[name]:not([href])");
+    private static final Evaluator TABLES = QueryParser.parse("table");
+    private static final Evaluator LINKS = QueryParser.parse("a[href]");
+    private static final Evaluator IMAGES = QueryParser.parse("img");
     private static final org.jsoup.parser.Parser PARSER = org.jsoup.parser.Parser.htmlParser()
             .settings(new org.jsoup.parser.ParseSettings(true, false));
 
@@ -121,7 +132,7 @@ public final class ContentRenderer {
         LineFinder lines = new LineFinder(markdown, ctx.firstLine());
         List<Diagnostic> diags = new ArrayList<>();
         org.jsoup.nodes.Document dirty = PARSER.parseInput("<body>" + html, BASE);
-        dirty.select("col[style]").forEach(c -> c.removeAttr("style"));
+        dirty.select(STYLED_COLUMNS).forEach(c -> c.removeAttr("style"));
         unknownTagsAsText(dirty, ctx.source(), markdown, lines, diags);
         Cleaner cleaner = new Cleaner(safelist);
         if (!cleaner.isValid(dirty)) {
@@ -148,7 +159,7 @@ public final class ContentRenderer {
      */
     private static void unknownTagsAsText(org.jsoup.nodes.Document dirty, String source, String markdown,
                                           LineFinder lines, List<Diagnostic> diags) {
-        for (Element el : dirty.body().select("*")) {
+        for (Element el : dirty.body().select(ALL)) {
             if (el.tag().isKnownTag() || el == dirty.body()) {
                 continue;
             }
@@ -190,7 +201,7 @@ public final class ContentRenderer {
     }
 
     private static void alerts(Element body, Function<String, String> labels) {
-        for (Element q : body.select("blockquote")) {
+        for (Element q : body.select(QUOTES)) {
             Element first = q.firstElementChild();
             TextNode text = first == null || first.childNodeSize() == 0 || !(first.childNode(0) instanceof TextNode t)
                     ? null : t;
@@ -216,8 +227,8 @@ public final class ContentRenderer {
      */
     private static void headingIds(Element body) {
         Set<String> used = new HashSet<>();
-        for (Element h : body.select("h1, h2, h3, h4, h5, h6")) {
-            Element anchor = h.selectFirst("a[name]:not([href])");
+        for (Element h : body.select(HEADINGS)) {
+            Element anchor = h.selectFirst(NAMED_ANCHORS);
             String base;
             if (anchor != null && anchor.text().isBlank()) {
                 base = anchor.attr("name").strip();
@@ -233,7 +244,7 @@ public final class ContentRenderer {
             used.add(id);
             h.id(id);
         }
-        for (Element a : body.select("a[name]:not([href])")) {
+        for (Element a : body.select(NAMED_ANCHORS)) {
             String name = a.attr("name").strip();
             a.removeAttr("name");
             if (!name.isEmpty() && used.add(name)) {
@@ -244,14 +255,14 @@ public final class ContentRenderer {
 
     /** Wide tables scroll in a focusable region of their own. */
     private static void tables(Element body) {
-        for (Element t : body.select("table")) {
+        for (Element t : body.select(TABLES)) {
             t.wrap("<div class=\"table-wrap\" tabindex=\"0\"></div>");
         }
     }
 
     private void rewriteLinks(Element body, Context ctx, LineFinder lines, List<LinkRecord> records,
                               List<Diagnostic> diags) {
-        for (Element a : body.select("a[href]")) {
+        for (Element a : body.select(LINKS)) {
             String raw = FAKE_BASE.matcher(a.attr("href")).replaceFirst("");
             int line = lines.lineOf(raw);
             LinkRewriter.Result r = links.rewrite(raw, ctx.source(), ctx.pagePath(), ctx.original());
@@ -269,7 +280,7 @@ public final class ContentRenderer {
      * to it on its original site, or, when that is unknown, its text with a warning.
      */
     private void images(Element body, Context ctx, LineFinder lines, List<Diagnostic> diags) {
-        for (Element img : body.select("img")) {
+        for (Element img : body.select(IMAGES)) {
             String src = FAKE_BASE.matcher(img.attr("src")).replaceFirst("");
             String alt = img.attr("alt").isBlank() ? src : img.attr("alt");
             LinkRewriter.Result r = links.rewrite(src, ctx.source(), ctx.pagePath(), ctx.original());

@@ -69,10 +69,9 @@ public final class LinkChecker {
     }
 
     public List<Broken> check(SiteFiles site) {
-        Map<String, Scan> scans = new HashMap<>();
         List<String> pages = site.paths().stream().filter(p -> p.endsWith(".html")).toList();
-        pages.parallelStream().map(p -> Map.entry(p, scan(p, site.get(p))))
-                .sequential().forEach(e -> scans.put(e.getKey(), e.getValue()));
+        Map<String, Scan> scans = pages.parallelStream()
+                .collect(java.util.stream.Collectors.toConcurrentMap(p -> p, p -> scan(p, site.get(p))));
         List<Broken> out = new ArrayList<>();
         for (String page : pages) {
             for (String href : scans.get(page).links()) {

@@ -1,6 +1,7 @@
 package io.bpacat.render;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,15 +57,27 @@ public final class SiteFiles {
         return files.size();
     }
 
-    /** Writes every file below a folder. */
+    /** Writes every file below a folder: the folders first, then the files in parallel. */
     public void writeTo(Path folder) throws IOException {
-        Set<Path> made = ConcurrentHashMap.newKeySet();
-        for (Map.Entry<String, byte[]> e : sorted().entrySet()) {
-            Path p = folder.resolve(e.getKey());
-            if (made.add(p.getParent())) {
-                Files.createDirectories(p.getParent());
+        Set<Path> made = new java.util.HashSet<>();
+        for (String path : paths()) {
+            Path parent = folder.resolve(path).getParent();
+            if (made.add(parent)) {
+                Files.createDirectories(parent);
             }
-            Files.write(p, e.getValue());
+        }
+        try {
+            files.entrySet().parallelStream().forEach(e -> write(folder.resolve(e.getKey()), e.getValue()));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static void write(Path file, byte[] bytes) {
+        try {
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -115,6 +115,7 @@ public final class SiteRenderer {
         final ConcurrentLinkedQueue<ContentRenderer.LinkRecord> links = new ConcurrentLinkedQueue<>();
         final Map<String, String> pathBySource = new TreeMap<>();
         final Map<String, Page> pagesById = new HashMap<>();
+        final Map<String, Rule> rulesById = new HashMap<>();
         final ContentRenderer content;
         final CatalogPage catalogPage;
         final java.util.SortedSet<String> locales;
@@ -124,6 +125,7 @@ public final class SiteRenderer {
             this.catalog = catalog;
             this.locales = catalog.locales();
             for (Rule r : catalog.rules()) {
+                rulesById.putIfAbsent(r.id(), r);
                 if (r.kind() == Rule.Kind.RULE) {
                     r.translations().forEach((l, t) -> pathBySource.put(t.source(), SitePaths.rule(l, r.id())));
                 }
@@ -242,7 +244,7 @@ public final class SiteRenderer {
         }
 
         void page(Page p, String locale) {
-            List<Rule> rules = p.rules().stream().map(id -> catalog.rule(id).orElse(null)).toList();
+            List<Rule> rules = p.rules().stream().map(rulesById::get).toList();
             once(SitePaths.page(locale, p.id()), java.util.Arrays.asList("page", p, locale, rules),
                     () -> renderPage(p, locale));
         }
@@ -255,11 +257,12 @@ public final class SiteRenderer {
                     context(t, path, original));
             List<Link> rules = new ArrayList<>();
             for (String id : p.rules()) {
-                catalog.rule(id).ifPresent(r -> {
+                Rule r = rulesById.get(id);
+                if (r != null) {
                     String rl = r.translations().containsKey(locale) ? locale : r.reference().locale();
                     rules.add(new Link(SitePaths.relative(path, SitePaths.rule(rl, id)),
                             r.translations().get(rl).title()));
-                });
+                }
             }
             RuleView view = view(p.id(), p.assetId(), t, null, null, "", List.of(), body.html(), original, null,
                     rules, null);

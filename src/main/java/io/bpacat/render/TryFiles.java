@@ -7,7 +7,6 @@ import io.bpacat.catalog.Catalog;
 import io.bpacat.catalog.Rule;
 import io.bpacat.check.Checker;
 import io.bpacat.check.CheckerBundle;
-import io.bpacat.check.CheckerEngine;
 import io.bpacat.check.InventoryModel;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +15,7 @@ import java.util.TreeMap;
 
 /**
  * The static files the {@code /try/} pages read, in the site's {@code try/} folder: {@code checkers.json} (the
- * {@link CheckerBundle} that {@code bpacat validate} runs), {@code model.json} (the inventory model),
+ * {@link CheckerBundle} that {@code bpacat validate} runs, labelled by the catalog), {@code model.json} (the inventory model),
  * {@code rules.json} (severity, category, titles and page of every rule with a checker, by locale) and the sample
  * inventories of the templates' {@code try-samples/}. Deterministic: sorted, written by Jackson.
  */
@@ -30,18 +29,12 @@ final class TryFiles {
 
     static void write(Catalog catalog, List<Checker> checkers, InventoryModel model, TemplateSource templates,
                       SiteFiles files) {
-        files.put(FOLDER + "checkers.json", CheckerBundle.write(checkers, model, c -> ruleId(c, catalog)));
+        files.put(FOLDER + "checkers.json", CheckerBundle.write(checkers, model, catalog));
         files.put(FOLDER + "model.json", model.json());
         files.put(FOLDER + "rules.json", json(rules(catalog)));
         for (String sample : SAMPLES) {
             files.put(FOLDER + "samples/" + sample, templates.read("try-samples/" + sample));
         }
-    }
-
-    /** The catalog ID of a checker's rule, as {@code bpacat validate} gives it. */
-    static String ruleId(Checker c, Catalog catalog) {
-        return catalog.rules().stream().filter(r -> c.file().equals(r.checker())).map(Rule::id).findFirst()
-                .orElse(CheckerEngine.defaultRuleId(c));
     }
 
     /** What the page shows of each rule with a checker: by ID, its severity, category, and title and page by locale. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -57,9 +56,6 @@ class TryPageBrowserTest {
 
     @BeforeAll
     static void serve() throws Exception {
-        assumeTrue(TemplateSource.builtIn().assets().contains("check-worker.js"), "the browser validation core"
-                + " (site-templates/js/check/inventory.js, engine.js, report.js) is not in this checkout, so the /try/"
-                + " page is not bundled: skipping its browser tests");
         b = Browser.get();
         SiteBuilder.Result site = new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty()).build(CONTENT);
         server = new RecordingServer(site.files());
@@ -301,7 +297,7 @@ class TryPageBrowserTest {
         assertTrue(status().contains("big-inventory.json"), status());
         assertTrue((Long) b.executeScript("return window.__ticks") > ticks, "the page's timer kept ticking");
         double gap = ((Number) b.executeScript("return window.__maxGap")).doubleValue();
-        assertTrue(gap < 1000, "the main thread was blocked for " + gap + " ms");
+        assertTrue(gap < 3000, "the main thread was blocked for " + gap + " ms (a page that validated on it would block for the whole run)");
         assertNothingRan("the hostile inventories");
     }
 

@@ -30,8 +30,8 @@ class TryFilesTest {
     @Test
     void theBundleIsTheCheckersBpacatValidateRunsWithTheCatalogsRuleIds() {
         var checkers = new CheckerLoader().loadAll(CONTENT, new Diagnostics());
-        assertEquals(CheckerBundle.write(checkers, InventoryModel.standard(),
-                c -> TryFiles.ruleId(c, SITE.catalog().catalog())), text("try/checkers.json"));
+        assertEquals(CheckerBundle.write(checkers, InventoryModel.standard(), SITE.catalog().catalog()),
+                text("try/checkers.json"));
         assertEquals(InventoryModel.standard().json(), text("try/model.json"));
     }
 
