@@ -57,13 +57,21 @@ public final class RulePageParser {
         this.defaultLocale = defaultLocale;
         this.tableReader = new PropertyTableReader(vocabulary);
         this.appliesTo = vocabulary.appliesToPattern();
+        this.markdown = Parser.builder(markdownOptions()).build();
+    }
+
+    /**
+     * The Markdown dialect of rule pages (GFM tables as the corpus writes them: one-dash separators, ragged rows);
+     * the render stage parses with the same options.
+     */
+    public static MutableDataSet markdownOptions() {
         MutableDataSet options = new MutableDataSet();
         options.set(Parser.EXTENSIONS, List.of(TablesExtension.create()));
         options.set(TablesExtension.MIN_SEPARATOR_DASHES, 1);
         options.set(TablesExtension.APPEND_MISSING_COLUMNS, true);
         options.set(TablesExtension.DISCARD_EXTRA_COLUMNS, true);
         options.set(TablesExtension.HEADER_SEPARATOR_COLUMN_MATCH, false);
-        this.markdown = Parser.builder(options).build();
+        return options;
     }
 
     public ParsedPage parse(SourceText source, Diagnostics diags) {

@@ -153,21 +153,23 @@ public final class SiteRenderer {
 
         void home(String locale) {
             String path = SitePaths.home(locale, defaultLocale);
-            List<LocaleLink> alternates = homeLocales().stream().map(l -> new LocaleLink(l, languageName(l),
-                    SitePaths.relative(path, SitePaths.home(l, defaultLocale)), l.equals(locale), false)).toList();
             Map<String, Object> vars = catalogPage.variables(catalog, locale, path, pagesById);
-            vars.put("site", common(path, locale, alternates));
+            vars.put("site", common(path, locale, homeAlternates(locale, "")));
             files.put(SitePaths.file(path), engine.render("catalog.html", locale, vars));
+        }
+
+        /** The same page ({@code sub} below each locale's home: "", "search/", "try/") in every home locale. */
+        List<LocaleLink> homeAlternates(String locale, String sub) {
+            String path = SitePaths.home(locale, defaultLocale) + sub;
+            return homeLocales().stream().map(l -> new LocaleLink(l, languageName(l),
+                    SitePaths.relative(path, SitePaths.home(l, defaultLocale) + sub), l.equals(locale), false)).toList();
         }
 
         /** The search page of a locale: the box, filters with the catalog's values, and the results. */
         void search(String locale) {
             String path = SitePaths.home(locale, defaultLocale) + "search/";
-            List<LocaleLink> alternates = homeLocales().stream().map(l -> new LocaleLink(l, languageName(l),
-                    SitePaths.relative(path, SitePaths.home(l, defaultLocale) + "search/"), l.equals(locale), false))
-                    .toList();
             Map<String, Object> vars = new HashMap<>();
-            vars.put("site", common(path, locale, alternates));
+            vars.put("site", common(path, locale, homeAlternates(locale, "search/")));
             vars.put("severities", facetValues(locale, "severity", catalog.rules().stream().map(Rule::severity)));
             vars.put("categories", facetValues(locale, "category", catalog.rules().stream().map(Rule::category)));
             vars.put("products", catalog.rules().stream().map(Rule::product).filter(java.util.Objects::nonNull)
@@ -180,11 +182,8 @@ public final class SiteRenderer {
         /** The validator page of a locale: input, playground and results, with the texts its script shows. */
         void tryPage(String locale) {
             String path = SitePaths.home(locale, defaultLocale) + "try/";
-            List<LocaleLink> alternates = homeLocales().stream().map(l -> new LocaleLink(l, languageName(l),
-                    SitePaths.relative(path, SitePaths.home(l, defaultLocale) + "try/"), l.equals(locale), false))
-                    .toList();
             Map<String, Object> vars = new HashMap<>();
-            vars.put("site", common(path, locale, alternates));
+            vars.put("site", common(path, locale, homeAlternates(locale, "try/")));
             vars.put("severities", SEVERITIES.stream().map(k -> labelled("severity", k, locale)).toList());
             vars.put("outcomes", OUTCOMES.stream().map(k -> labelled("outcome", k, locale)).toList());
             Map<String, String> l10n = new TreeMap<>();
