@@ -7,6 +7,7 @@ import { put } from './tree.js';
 import { modelIndex } from './inventory.js';
 import { javaString } from './values.js';
 import { render, text } from './template.js';
+import { ExpressionMemo, MISS } from './memo.js';
 
 export const WHOLE_INVENTORY = '(inventory)';
 export const NO_OBJECTS = '(none)';
@@ -74,7 +75,8 @@ export function compile(bundle) {
  * Validates a normalized inventory (from readInventory) with the checkers of `bundle` (checkers.json).
  * options: { rules?: string[] (rule IDs, their first 8 characters, or checker file names), exclusions?: [{rule?,
  * object?, reason}], timeLimitMs?: per evaluation of one expression (default 2000, as bpacat validate),
- * checkerTimeLimitMs?: per checker over the inventory (default 30000), locale?: 'en-us', baseUrl?: '' }.
+ * checkerTimeLimitMs?: per checker over the inventory (default 30000), locale?: 'en-us', baseUrl?: '', memoize?: reuse
+ * an expression's result for objects that look the same to it (default true; the results are the same either way) }.
  * Returns the results in checker order, objects in inventory order.
  */
 export async function validate(inventory, bundle, options = {}) {
@@ -84,6 +86,7 @@ export async function validate(inventory, bundle, options = {}) {
     timeLimitMs: options.timeLimitMs ?? DEFAULT_LIMITS.timeLimitMs,
     maxDepth: DEFAULT_LIMITS.maxDepth,
     checkerTimeLimitMs: options.checkerTimeLimitMs ?? DEFAULT_LIMITS.checkerTimeLimitMs,
+    memoize: options.memoize !== false,
   };
   const ctx = context(inventory, bundle.model ?? inventory.model);
   const out = [];
@@ -359,6 +362,14 @@ class Run {
     this.readCols = Object.keys(c.reads ?? {}).sort();
     const mine = new Set(ctx.links(c.scope));
     this.relatedCollections = this.readCols.filter((col) => col !== c.scope && ctx.links(col).some((l) => mine.has(l)));
+    this.appliesMemo = this.memo(c.appliesExpr, limits.memoize);
+    this.compliantMemo = this.memo(c.compliantExpr, limits.memoize);
+  }
+
+  /** A memo of a compiled expression's results over this inventory's objects (ExpressionMemo); null for none. */
+  memo(e, on) {
+    if (!e || !e.compiled) return null;
+    return new ExpressionMemo(e.source, (input, related) => this.run(e, input, related), on !== false);
   }
 
   async findings() {
@@ -369,7 +380,10 @@ class Run {
     const objects = this.ctx.objects(c.scope);
     if (objects.length === 0) return [finding(NO_OBJECTS, 'not-applicable', `the inventory holds no ${c.scope} objects`, '', [])];
     const out = [];
-    for (let i = 0; i < objects.length; i++) out.push(await this.object(objects[i], i));
+    for (let i = 0; i < objects.length; i++) {
+      const f = this.object(objects[i], i);
+      out.push(f instanceof Promise ? await f : f);
+    }
     return out;
   }
 
@@ -410,7 +424,8 @@ class Run {
     }
   }
 
-  async object(o, index) {
+  /** The finding for one object: at once when the memos answer every expression, else a Promise. */
+  object(o, index) {
     const name = this.displayName(o, index);
     const related = this.ctx.related(o);
     const missing = [];
@@ -421,17 +436,38 @@ class Run {
     if (Date.now() > this.deadline) {
       return finding(name, 'error', `${this.c.file}: the checker ran longer than ${this.limits.checkerTimeLimitMs} ms on this inventory and was stopped`, '', []);
     }
-    return this.evaluate(o, name, related);
+    return this.remembered(o, name, related) ?? this.evaluate(o, name, related);
+  }
+
+  /**
+   * The finding when the memos know the results of applies and compliant for this object and no value needs
+   * evaluating; else null (evaluate() then takes it from the start, the memos answering what they know).
+   */
+  remembered(o, name, related) {
+    const c = this.c;
+    if (c.appliesExpr) {
+      const a = this.appliesMemo === null ? MISS : this.appliesMemo.lookup(o, related);
+      if (typeof a !== 'boolean') return null;
+      if (!a) return finding(name, 'not-applicable', '', '', []);
+    }
+    const missing = [];
+    this.missingRequired(related, false, missing);
+    if (missing.length > 0) return cannotEvaluate(name, missing);
+    const r = this.compliantMemo === null ? MISS : this.compliantMemo.lookup(o, related);
+    if (typeof r !== 'boolean') return null;
+    if (r) return finding(name, 'compliant', '', '', []);
+    if (c.valueExprs.length > 0) return null;
+    return finding(name, 'noncompliant', render(c.message, o, new Map(), false), render(c.remediation, o, new Map(), true), []);
   }
 
   async evaluate(o, name, related) {
     const c = this.c;
     try {
-      if (c.appliesExpr && !(await this.bool('applies', c.appliesExpr, o, related))) return finding(name, 'not-applicable', '', '', []);
+      if (c.appliesExpr && !(await this.bool('applies', c.appliesExpr, o, related, this.appliesMemo))) return finding(name, 'not-applicable', '', '', []);
       const missing = [];
       this.missingRequired(related, false, missing);
       if (missing.length > 0) return cannotEvaluate(name, missing);
-      if (await this.bool('compliant', c.compliantExpr, o, related)) return finding(name, 'compliant', '', '', []);
+      if (await this.bool('compliant', c.compliantExpr, o, related, this.compliantMemo)) return finding(name, 'compliant', '', '', []);
       const values = new Map();
       for (const [k, e] of c.valueExprs) values.set(k, await this.eval(`values.${k}`, e, o, related));
       return finding(name, 'noncompliant', render(c.message, o, values, false), render(c.remediation, o, values, true), []);
@@ -446,17 +482,27 @@ class Run {
     return lines[what.startsWith('values.') ? 'values' : what] ?? 0;
   }
 
-  async bool(what, e, o, related) {
-    const r = await this.eval(what, e, o, related);
+  async bool(what, e, o, related, memo) {
+    const r = await this.eval(what, e, o, related, memo);
     if (typeof r === 'boolean') return r;
     throw new EvaluationError(`${what} gave ${r === undefined || r === null ? 'no value' : text(r)} instead of true or false (line ${this.line(what)})`);
   }
 
-  async eval(what, e, o, related) {
+  async eval(what, e, o, related, memo = null) {
     const line = this.line(what);
     if (!e || !e.compiled) {
       throw new EvaluationError(`${what} (line ${line}) failed: ${this.failure(e?.error ?? new Error('no expression'))}`);
     }
+    try {
+      const r = await (memo === null ? this.run(e, o, related) : memo.evaluate(o, related));
+      return r === null ? null : r;
+    } catch (err) {
+      throw new EvaluationError(`${what} (line ${line}) failed: ${this.failure(err)}`);
+    }
+  }
+
+  /** One evaluation of a compiled expression with the engine's variables and bounds; throws what it throws. */
+  run(e, o, related) {
     const bounds = { depth: 0, steps: 0, maxDepth: this.limits.maxDepth, deadline: Date.now() + this.limits.timeLimitMs };
     const bindings = {
       inventory: this.ctx.data,
@@ -466,12 +512,7 @@ class Run {
       collectedMillis: this.ctx.collectedMillis ?? undefined,
       [CONTEXT]: bounds,
     };
-    try {
-      const r = await e.compiled.evaluate(o, bindings);
-      return r === null ? null : r;
-    } catch (err) {
-      throw new EvaluationError(`${what} (line ${line}) failed: ${this.failure(err)}`);
-    }
+    return e.compiled.evaluate(o, bindings);
   }
 
   /** Why an evaluation failed, as CheckerEngine.failure words it: the bound, else the JSONata error code. */
