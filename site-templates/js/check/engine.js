@@ -3,7 +3,7 @@
 // tests run both on every checker example and on real and generated inventories). One result per checker and
 // inspected object, with the fields, values and order of the JSON report's results.
 import jsonata from 'jsonata';
-import { put } from './tree.js';
+import { newMap, put } from './tree.js';
 import { modelIndex } from './inventory.js';
 import { javaString } from './values.js';
 import { render, text } from './template.js';
@@ -19,6 +19,7 @@ const EXIT = Symbol.for('jsonata.__evaluate_exit');
 const CONTEXT = '__bpacatBounds';
 
 const BOUND = Symbol('bound');
+const hasOwn = Object.prototype.hasOwnProperty;
 
 /** Thrown by an expression's time or depth bound. */
 function bound(kind) {
@@ -92,7 +93,7 @@ export async function validate(inventory, bundle, options = {}) {
   const out = [];
   for (const c of checkers) {
     const info = ruleInfo(bundle, c, options);
-    for (const f of await new Run(c, ctx, limits).findings()) out.push(result(f, c, info, inventory, exclusions));
+    for (const r of await new Run(c, ctx, limits, info, exclusions).findings()) out.push(r);
     if (options.onProgress) options.onProgress(out.length);
   }
   return out;
@@ -155,26 +156,6 @@ export function ruleInfo(bundle, c, options = {}) {
   return { id, title, severity: r ? r.severity : 'warning', category: r ? r.category : '', helpUri };
 }
 
-function result(f, c, info, inventory, exclusions) {
-  const reason = excludedBy(exclusions, c.ruleId, f.object);
-  return {
-    inventory: inventory.file,
-    rule: c.ruleId,
-    title: info.title,
-    severity: info.severity,
-    category: info.category,
-    checker: c.file,
-    collection: c.scope,
-    object: f.object,
-    outcome: f.outcome,
-    message: f.message,
-    remediation: f.remediation,
-    missing: f.missing,
-    excluded: reason !== null,
-    exclusionReason: reason,
-    helpUri: info.helpUri,
-  };
-}
 
 const contexts = new WeakMap();
 
@@ -194,13 +175,13 @@ class Context {
     this.inv = inventory;
     this.model = model;
     this.idx = modelIndex(model);
-    this.data = Object.create(null);
+    this.data = newMap();
     for (const k of Object.keys(inventory.collections)) {
       const list = inventory.collections[k];
       const single = this.idx.collections.get(k)?.single;
       put(this.data, k, single ? (list.length === 0 ? null : list[0]) : list);
     }
-    this.host = this.data.VMHost ?? Object.create(null);
+    this.host = this.data.VMHost ?? newMap();
     this.collectedMillis = inventory.collectedAt === null ? null : Date.parse(inventory.collectedAt);
     this.collectionOf = new Map();
     for (const k of Object.keys(inventory.collections)) for (const o of inventory.collections[k]) this.collectionOf.set(o, k);
@@ -237,21 +218,23 @@ class Context {
   }
 
   keys(col, link, o) {
-    if (this.keyCache !== null) {
-      let byLink = this.keyCache.get(o);
-      if (!byLink) {
-        byLink = new Map();
-        this.keyCache.set(o, byLink);
-      }
-      const k = `${col}\u0000${link}`;
-      let r = byLink.get(k);
-      if (!r) {
-        r = this.computeKeys(col, link, o);
-        byLink.set(k, r);
-      }
-      return r;
+    if (this.keyCache === null) return this.computeKeys(col, link, o);
+    let byLink = this.keyCache.get(col);
+    if (byLink === undefined) {
+      byLink = new Map();
+      this.keyCache.set(col, byLink);
     }
-    return this.computeKeys(col, link, o);
+    let byObject = byLink.get(link);
+    if (byObject === undefined) {
+      byObject = new Map();
+      byLink.set(link, byObject);
+    }
+    let r = byObject.get(o);
+    if (r === undefined) {
+      r = this.computeKeys(col, link, o);
+      byObject.set(o, r);
+    }
+    return r;
   }
 
   computeKeys(col, link, o) {
@@ -340,7 +323,7 @@ class Context {
         }
       }
     }
-    r = Object.create(null);
+    r = newMap();
     for (const [c, l] of out) put(r, c, l);
     this.relatedCache.set(o, r);
     return r;
@@ -354,14 +337,23 @@ function keyText(v) {
 
 /** One checker over one inventory. */
 class Run {
-  constructor(c, ctx, limits) {
+  constructor(c, ctx, limits, info, exclusions) {
     this.c = c;
     this.ctx = ctx;
     this.limits = limits;
+    this.info = info;
+    this.exclusions = exclusions;
     this.scope = ctx.idx.collections.get(c.scope);
     this.readCols = Object.keys(c.reads ?? {}).sort();
     const mine = new Set(ctx.links(c.scope));
     this.relatedCollections = this.readCols.filter((col) => col !== c.scope && ctx.links(col).some((l) => mine.has(l)));
+    const required = (before) => (c.require ?? []).filter((col) => (c.applies !== null && c.applies !== undefined && c.applies.includes(col)) === before);
+    this.requiredBeforeApplies = required(true);
+    this.requiredAfterApplies = required(false);
+    const sources = [c.applies, c.compliant, ...Object.values(c.values ?? {})].filter((x) => typeof x === 'string');
+    // $related is only computed for checkers that can see it: by name in an expression, or through what they need
+    this.needsRelated = this.relatedCollections.length > 0 || (c.require ?? []).length > 0
+      || sources.some((x) => x.includes('$related') || x.includes('$eval'));
     this.appliesMemo = this.memo(c.appliesExpr, limits.memoize);
     this.compliantMemo = this.memo(c.compliantExpr, limits.memoize);
   }
@@ -376,9 +368,9 @@ class Run {
     const c = this.c;
     this.deadline = Date.now() + this.limits.checkerTimeLimitMs;
     const missing = this.missingCollections();
-    if (missing.length > 0) return [finding(WHOLE_INVENTORY, 'cannot-evaluate', `the inventory lacks ${missing.join(', ')}`, '', missing)];
+    if (missing.length > 0) return [this.result(WHOLE_INVENTORY, 'cannot-evaluate', `the inventory lacks ${missing.join(', ')}`, '', missing)];
     const objects = this.ctx.objects(c.scope);
-    if (objects.length === 0) return [finding(NO_OBJECTS, 'not-applicable', `the inventory holds no ${c.scope} objects`, '', [])];
+    if (objects.length === 0) return [this.result(NO_OBJECTS, 'not-applicable', `the inventory holds no ${c.scope} objects`, '', [])];
     const out = [];
     for (let i = 0; i < objects.length; i++) {
       const f = this.object(objects[i], i);
@@ -408,33 +400,61 @@ class Run {
   }
 
   missingFields(col, o, missing) {
+    const fields = this.c.reads[col];
+    if (fields === undefined || fields.length === 0) return;
     const leftOut = this.ctx.leftOut(o);
-    for (const f of this.c.reads[col] ?? []) {
-      if (!present(o, f, leftOut)) {
+    for (const f of fields) {
+      if (leftOut === null && !f.includes('.') ? !hasOwn.call(o, f) : !present(o, f, leftOut)) {
         missing.push(`${col}.${f}${leftOut && Object.prototype.hasOwnProperty.call(leftOut, f) ? ` (${leftOut[f]})` : ''}`);
       }
     }
   }
 
   missingRequired(related, beforeApplies, missing) {
-    const c = this.c;
-    for (const col of c.require ?? []) {
-      const readByApplies = c.applies !== null && c.applies !== undefined && c.applies.includes(col);
-      if (readByApplies === beforeApplies && (related[col] ?? []).length === 0) missing.push(`${col} (no ${col} object for this ${c.scope})`);
+    for (const col of beforeApplies ? this.requiredBeforeApplies : this.requiredAfterApplies) {
+      if ((related[col] ?? []).length === 0) missing.push(`${col} (no ${col} object for this ${this.c.scope})`);
     }
+  }
+
+  /** A result of this checker, with the fields, values and order of the JSON report's results. */
+  result(object, outcome, message, remediation, missing) {
+    const c = this.c;
+    const reason = this.exclusions.length === 0 ? null : excludedBy(this.exclusions, c.ruleId, object);
+    return {
+      inventory: this.ctx.inv.file,
+      rule: c.ruleId,
+      title: this.info.title,
+      severity: this.info.severity,
+      category: this.info.category,
+      checker: c.file,
+      collection: c.scope,
+      object,
+      outcome,
+      message,
+      remediation,
+      missing,
+      excluded: reason !== null,
+      exclusionReason: reason,
+      helpUri: this.info.helpUri,
+    };
+  }
+
+  cannotEvaluate(name, missing) {
+    const distinct = [...new Set(missing)];
+    return this.result(name, 'cannot-evaluate', `missing ${distinct.join(', ')}`, '', distinct);
   }
 
   /** The finding for one object: at once when the memos answer every expression, else a Promise. */
   object(o, index) {
     const name = this.displayName(o, index);
-    const related = this.ctx.related(o);
+    const related = this.needsRelated ? this.ctx.related(o) : NO_RELATED;
     const missing = [];
     this.missingFields(this.c.scope, o, missing);
     for (const col of this.relatedCollections) for (const x of related[col] ?? []) this.missingFields(col, x, missing);
     this.missingRequired(related, true, missing);
-    if (missing.length > 0) return cannotEvaluate(name, missing);
+    if (missing.length > 0) return this.cannotEvaluate(name, missing);
     if (Date.now() > this.deadline) {
-      return finding(name, 'error', `${this.c.file}: the checker ran longer than ${this.limits.checkerTimeLimitMs} ms on this inventory and was stopped`, '', []);
+      return this.result(name, 'error', `${this.c.file}: the checker ran longer than ${this.limits.checkerTimeLimitMs} ms on this inventory and was stopped`, '', []);
     }
     return this.remembered(o, name, related) ?? this.evaluate(o, name, related);
   }
@@ -448,32 +468,32 @@ class Run {
     if (c.appliesExpr) {
       const a = this.appliesMemo === null ? MISS : this.appliesMemo.lookup(o, related);
       if (typeof a !== 'boolean') return null;
-      if (!a) return finding(name, 'not-applicable', '', '', []);
+      if (!a) return this.result(name, 'not-applicable', '', '', []);
     }
     const missing = [];
     this.missingRequired(related, false, missing);
-    if (missing.length > 0) return cannotEvaluate(name, missing);
+    if (missing.length > 0) return this.cannotEvaluate(name, missing);
     const r = this.compliantMemo === null ? MISS : this.compliantMemo.lookup(o, related);
     if (typeof r !== 'boolean') return null;
-    if (r) return finding(name, 'compliant', '', '', []);
+    if (r) return this.result(name, 'compliant', '', '', []);
     if (c.valueExprs.length > 0) return null;
-    return finding(name, 'noncompliant', render(c.message, o, new Map(), false), render(c.remediation, o, new Map(), true), []);
+    return this.result(name, 'noncompliant', render(c.message, o, new Map(), false), render(c.remediation, o, new Map(), true), []);
   }
 
   async evaluate(o, name, related) {
     const c = this.c;
     try {
-      if (c.appliesExpr && !(await this.bool('applies', c.appliesExpr, o, related, this.appliesMemo))) return finding(name, 'not-applicable', '', '', []);
+      if (c.appliesExpr && !(await this.bool('applies', c.appliesExpr, o, related, this.appliesMemo))) return this.result(name, 'not-applicable', '', '', []);
       const missing = [];
       this.missingRequired(related, false, missing);
-      if (missing.length > 0) return cannotEvaluate(name, missing);
-      if (await this.bool('compliant', c.compliantExpr, o, related, this.compliantMemo)) return finding(name, 'compliant', '', '', []);
+      if (missing.length > 0) return this.cannotEvaluate(name, missing);
+      if (await this.bool('compliant', c.compliantExpr, o, related, this.compliantMemo)) return this.result(name, 'compliant', '', '', []);
       const values = new Map();
       for (const [k, e] of c.valueExprs) values.set(k, await this.eval(`values.${k}`, e, o, related));
-      return finding(name, 'noncompliant', render(c.message, o, values, false), render(c.remediation, o, values, true), []);
+      return this.result(name, 'noncompliant', render(c.message, o, values, false), render(c.remediation, o, values, true), []);
     } catch (e) {
       if (!(e instanceof EvaluationError)) throw e;
-      return finding(name, 'error', `${c.file}: ${e.message}`, '', []);
+      return this.result(name, 'error', `${c.file}: ${e.message}`, '', []);
     }
   }
 
@@ -524,11 +544,16 @@ class Run {
   }
 
   displayName(o, index) {
-    let name = this.ctx.names.get(o);
+    let names = this.ctx.names.get(this.c.scope);
+    if (names === undefined) {
+      names = [];
+      this.ctx.names.set(this.c.scope, names);
+    }
+    let name = names[index];
     if (name === undefined) {
       name = render(this.scope.display, o, null, false);
       name = JAVA_BLANK.test(name) || name === '?' ? `${this.c.scope}[${index}]` : name;
-      this.ctx.names.set(o, name);
+      names[index] = name;
     }
     return name;
   }
@@ -536,14 +561,8 @@ class Run {
 
 class EvaluationError extends Error {}
 
-function finding(object, outcome, message, remediation, missing) {
-  return { object, outcome, message, remediation, missing };
-}
-
-function cannotEvaluate(name, missing) {
-  const distinct = [...new Set(missing)];
-  return finding(name, 'cannot-evaluate', `missing ${distinct.join(', ')}`, '', distinct);
-}
+/** $related of every object for a checker that cannot see it. */
+const NO_RELATED = Object.freeze(newMap());
 
 /** True when the field path is there: the key exists at every level, and normalization did not drop it. */
 export function present(o, path, leftOut) {
