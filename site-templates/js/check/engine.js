@@ -217,17 +217,13 @@ class Context {
     return l;
   }
 
+  /** The keys of an object for one link: {id, name, all} (all: the derived keys, then id and name, distinct). */
   keys(col, link, o) {
     if (this.keyCache === null) return this.computeKeys(col, link, o);
-    let byLink = this.keyCache.get(col);
-    if (byLink === undefined) {
-      byLink = new Map();
-      this.keyCache.set(col, byLink);
-    }
-    let byObject = byLink.get(link);
+    let byObject = this.keyCache.get(link);
     if (byObject === undefined) {
       byObject = new Map();
-      byLink.set(link, byObject);
+      this.keyCache.set(link, byObject);
     }
     let r = byObject.get(o);
     if (r === undefined) {
@@ -243,14 +239,16 @@ class Context {
     const l = this.idx.collections.get(col)?.links.get(link);
     if (l && o !== null && typeof o === 'object') {
       const idValue = o[l.idField];
-      if (idValue !== null && idValue !== undefined && keyText(idValue) !== '') id = `id:${keyText(idValue).toLowerCase()}`;
+      const idText = idValue === null || idValue === undefined ? '' : keyText(idValue);
+      if (idText !== '') id = `id:${idText.toLowerCase()}`;
       const nameValue = l.nameField === null ? undefined : o[l.nameField];
-      if (nameValue !== null && nameValue !== undefined && keyText(nameValue) !== '') name = `name:${keyText(nameValue).toLowerCase()}`;
+      const nameText = nameValue === null || nameValue === undefined ? '' : keyText(nameValue);
+      if (nameText !== '') name = `name:${nameText.toLowerCase()}`;
     }
-    const derived = this.derivedKeys.get(o)?.get(link) ?? new Set();
-    const all = new Set(derived);
-    if (id !== null) all.add(id);
-    if (name !== null) all.add(name);
+    const derived = this.derivedKeys.get(o)?.get(link);
+    const all = derived === undefined ? [] : [...derived];
+    if (id !== null && !all.includes(id)) all.push(id);
+    if (name !== null && !all.includes(name)) all.push(name);
     return { id, name, all };
   }
 
@@ -275,17 +273,24 @@ class Context {
       }
     }
     this.keyCache = new Map(); // derived keys are final from here on
+    // link → key → the objects with that key, by collection (in collection order), then object order
     const idx = new Map();
     for (const c of Object.keys(this.inv.collections)) {
       for (const link of this.links(c)) {
+        let byKey = idx.get(link);
+        if (byKey === undefined) {
+          byKey = new Map();
+          idx.set(link, byKey);
+        }
         for (const o of this.inv.collections[c]) {
-          for (const key of this.keys(c, link, o).all) {
-            if (!idx.has(link)) idx.set(link, new Map());
-            const byKey = idx.get(link);
-            if (!byKey.has(key)) byKey.set(key, new Map());
-            const byCol = byKey.get(key);
-            if (!byCol.has(c)) byCol.set(c, []);
-            byCol.get(c).push(o);
+          const k = this.keys(c, link, o);
+          for (const key of k.all) {
+            let entries = byKey.get(key);
+            if (entries === undefined) {
+              entries = [];
+              byKey.set(key, entries);
+            }
+            entries.push({ col: c, o, hasId: k.id !== null });
           }
         }
       }
@@ -299,32 +304,36 @@ class Context {
     if (r) return r;
     if (this.index === null) this.index = this.buildIndex();
     const own = this.collectionOf.get(o);
-    const out = new Map();
-    const seen = new Set();
+    r = newMap();
     if (own !== undefined) {
-      for (const link of this.links(own)) {
+      const links = this.links(own);
+      let seen = null;
+      for (const link of links) {
         const mine = this.keys(own, link, o);
+        const byKey = this.index.get(link);
+        if (byKey === undefined) continue;
+        if (seen === null && (links.length > 1 || mine.all.length > 1)) seen = new Set();
         for (const key of mine.all) {
-          const byCol = this.index.get(link)?.get(key);
-          if (!byCol) continue;
-          for (const [c, objs] of byCol) {
-            if (c === own) continue;
-            if (!out.has(c)) out.set(c, []);
-            const list = out.get(c);
-            const byName = key.startsWith('name:');
-            for (const x of objs) {
-              if (byName && mine.id !== null && this.keys(c, link, x).id !== null) continue;
-              if (!seen.has(x)) {
-                seen.add(x);
-                list.push(x);
-              }
+          const entries = byKey.get(key);
+          if (entries === undefined) continue;
+          const skipIds = mine.id !== null && key.startsWith('name:');
+          for (const e of entries) {
+            if (e.col === own) continue;
+            let list = r[e.col];
+            if (list === undefined) {
+              list = [];
+              r[e.col] = list;
             }
+            if (skipIds && e.hasId) continue;
+            if (seen !== null) {
+              if (seen.has(e.o)) continue;
+              seen.add(e.o);
+            }
+            list.push(e.o);
           }
         }
       }
     }
-    r = newMap();
-    for (const [c, l] of out) put(r, c, l);
     this.relatedCache.set(o, r);
     return r;
   }
