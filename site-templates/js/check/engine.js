@@ -188,6 +188,7 @@ class Context {
     this.derivedKeys = new Map();
     this.index = null;
     this.relatedCache = new Map();
+    this.tables = new Map();
     this.linkCache = new Map();
     this.keyCache = null;
     this.names = new Map();
@@ -203,6 +204,23 @@ class Context {
 
   leftOut(o) {
     return this.inv.leftOut.get(o) ?? null;
+  }
+
+  /** Per object of a collection, by index: what normalization left out of it (null for nothing), and $related. */
+  table(col) {
+    let t = this.tables.get(col);
+    if (t === undefined) {
+      const objects = this.objects(col);
+      t = { leftOut: objects.map((o) => this.leftOut(o)), related: null };
+      this.tables.set(col, t);
+    }
+    return t;
+  }
+
+  relatedOf(col) {
+    const t = this.table(col);
+    if (t.related === null) t.related = this.objects(col).map((o) => this.related(o));
+    return t.related;
   }
 
   /** Link kinds of a collection: its own (sorted) and those it derives. */
@@ -306,13 +324,12 @@ class Context {
     const own = this.collectionOf.get(o);
     r = newMap();
     if (own !== undefined) {
-      const links = this.links(own);
-      let seen = null;
-      for (const link of links) {
+      // an object is listed once: only a second key (or link) can meet it again, in the short list of its collection
+      let again = false;
+      for (const link of this.links(own)) {
         const mine = this.keys(own, link, o);
         const byKey = this.index.get(link);
         if (byKey === undefined) continue;
-        if (seen === null && (links.length > 1 || mine.all.length > 1)) seen = new Set();
         for (const key of mine.all) {
           const entries = byKey.get(key);
           if (entries === undefined) continue;
@@ -325,12 +342,10 @@ class Context {
               r[e.col] = list;
             }
             if (skipIds && e.hasId) continue;
-            if (seen !== null) {
-              if (seen.has(e.o)) continue;
-              seen.add(e.o);
-            }
+            if (again && list.includes(e.o)) continue;
             list.push(e.o);
           }
+          again = true;
         }
       }
     }
@@ -380,6 +395,9 @@ class Run {
     if (missing.length > 0) return [this.result(WHOLE_INVENTORY, 'cannot-evaluate', `the inventory lacks ${missing.join(', ')}`, '', missing)];
     const objects = this.ctx.objects(c.scope);
     if (objects.length === 0) return [this.result(NO_OBJECTS, 'not-applicable', `the inventory holds no ${c.scope} objects`, '', [])];
+    this.leftOut = this.ctx.table(c.scope).leftOut;
+    this.scratch = [];
+    this.related = this.needsRelated ? this.ctx.relatedOf(c.scope) : null;
     const out = [];
     for (let i = 0; i < objects.length; i++) {
       const f = this.object(objects[i], i);
@@ -408,10 +426,9 @@ class Run {
     return m(c.applies) || m(c.compliant) || Object.values(c.values ?? {}).some(m);
   }
 
-  missingFields(col, o, missing) {
+  missingFields(col, o, missing, leftOut = this.ctx.leftOut(o)) {
     const fields = this.c.reads[col];
     if (fields === undefined || fields.length === 0) return;
-    const leftOut = this.ctx.leftOut(o);
     for (const f of fields) {
       if (leftOut === null && !f.includes('.') ? !hasOwn.call(o, f) : !present(o, f, leftOut)) {
         missing.push(`${col}.${f}${leftOut && Object.prototype.hasOwnProperty.call(leftOut, f) ? ` (${leftOut[f]})` : ''}`);
@@ -456,9 +473,10 @@ class Run {
   /** The finding for one object: at once when the memos answer every expression, else a Promise. */
   object(o, index) {
     const name = this.displayName(o, index);
-    const related = this.needsRelated ? this.ctx.related(o) : NO_RELATED;
-    const missing = [];
-    this.missingFields(this.c.scope, o, missing);
+    const related = this.needsRelated ? this.related[index] : NO_RELATED;
+    const missing = this.scratch; // cannotEvaluate() copies what it keeps
+    missing.length = 0;
+    this.missingFields(this.c.scope, o, missing, this.leftOut[index]);
     for (const col of this.relatedCollections) for (const x of related[col] ?? []) this.missingFields(col, x, missing);
     this.missingRequired(related, true, missing);
     if (missing.length > 0) return this.cannotEvaluate(name, missing);
@@ -479,9 +497,11 @@ class Run {
       if (typeof a !== 'boolean') return null;
       if (!a) return this.result(name, 'not-applicable', '', '', []);
     }
-    const missing = [];
-    this.missingRequired(related, false, missing);
-    if (missing.length > 0) return this.cannotEvaluate(name, missing);
+    if (this.requiredAfterApplies.length > 0) {
+      const missing = [];
+      this.missingRequired(related, false, missing);
+      if (missing.length > 0) return this.cannotEvaluate(name, missing);
+    }
     const r = this.compliantMemo === null ? MISS : this.compliantMemo.lookup(o, related);
     if (typeof r !== 'boolean') return null;
     if (r) return this.result(name, 'compliant', '', '', []);

@@ -63,9 +63,8 @@ export class ExpressionMemo {
     if (!this.enabled) return MISS;
     this.lookups++;
     const gen = ++this.generation;
-    const values = [input, related];
     let n = this.root;
-    while (n !== undefined && n.question !== null) n = n.answers.get(answer(n.question, values, gen));
+    while (n !== undefined && n.question !== null) n = n.answers.get(answer(n.question, input, related, gen));
     if (n !== undefined && n.leaf) return n.result;
     this.misses++;
     return MISS;
@@ -182,16 +181,17 @@ class Path {
 }
 
 /**
- * The value at a path among the roots, or ABSENT when a key or index is not there, or MISMATCH when a step meets
- * the wrong shape. Resolved values are kept on the path for one generation (one lookup or one recording).
+ * The value at a path below the input (root 0) or $related (root 1), or ABSENT when a key or index is not there, or
+ * MISMATCH when a step meets the wrong shape. Resolved values are kept on the path for one generation (one lookup or
+ * one recording).
  */
-function resolve(p, roots, gen) {
+function resolve(p, input, related, gen) {
   if (p.gen === gen) return p.value;
   let v;
   if (p.parent === null) {
-    v = roots[p.root];
+    v = p.root === 0 ? input : related;
   } else {
-    v = step(resolve(p.parent, roots, gen), p.step);
+    v = step(resolve(p.parent, input, related, gen), p.step);
   }
   p.gen = gen;
   p.value = v;
@@ -208,8 +208,8 @@ function step(parent, s) {
   return hasOwn.call(parent, s) ? parent[s] : ABSENT;
 }
 
-function answer(q, roots, gen) {
-  const v = resolve(q.path, roots, gen);
+function answer(q, input, related, gen) {
+  const v = resolve(q.path, input, related, gen);
   switch (q.kind) {
     case VALUE: return describe(v);
     case SIZE: return Array.isArray(v) ? v.length : MISMATCH;
@@ -248,7 +248,7 @@ class Recorder {
   ask(kind, path) {
     if (this.done) return;
     const q = path.question(kind);
-    if (!this.trace.has(q)) this.trace.set(q, answer(q, this.values, this.gen));
+    if (!this.trace.has(q)) this.trace.set(q, answer(q, this.values[0], this.values[1], this.gen));
   }
 
   /** The expression wrote into its input: its result is not kept, and what was resolved is resolved again. */
