@@ -77,11 +77,15 @@ export function compile(bundle) {
  * options: { rules?: string[] (rule IDs, their first 8 characters, or checker file names), exclusions?: [{rule?,
  * object?, reason}], timeLimitMs?: per evaluation of one expression (default 2000, as bpacat validate),
  * checkerTimeLimitMs?: per checker over the inventory (default 30000), locale?: 'en-us', baseUrl?: '', memoize?: reuse
- * an expression's result for objects that look the same to it (default true; the results are the same either way) }.
+ * an expression's result for objects that look the same to it (default true; the results are the same either way),
+ * part?: {index, of}: only the checkers whose position among the selected ones is index modulo `of` (one share of a
+ * validation split over several workers; see parts.js) }.
  * Returns the results in checker order, objects in inventory order.
  */
 export async function validate(inventory, bundle, options = {}) {
-  const checkers = select(compile(bundle), options.rules);
+  const all = select(compile(bundle), options.rules);
+  const part = options.part ?? null;
+  const checkers = part === null ? all : all.filter((c, k) => k % part.of === part.index);
   const exclusions = readExclusions(options.exclusions);
   const limits = {
     timeLimitMs: options.timeLimitMs ?? DEFAULT_LIMITS.timeLimitMs,
@@ -183,14 +187,11 @@ class Context {
     }
     this.host = this.data.VMHost ?? newMap();
     this.collectedMillis = inventory.collectedAt === null ? null : Date.parse(inventory.collectedAt);
-    this.collectionOf = new Map();
-    for (const k of Object.keys(inventory.collections)) for (const o of inventory.collections[k]) this.collectionOf.set(o, k);
     this.derivedKeys = new Map();
     this.index = null;
-    this.relatedCache = new Map();
     this.tables = new Map();
     this.linkCache = new Map();
-    this.keyCache = null;
+    this.keyTables = new Map(); // filled once the derived keys are final
     this.names = new Map();
   }
 
@@ -219,7 +220,7 @@ class Context {
 
   relatedOf(col) {
     const t = this.table(col);
-    if (t.related === null) t.related = this.objects(col).map((o) => this.related(o));
+    if (t.related === null) t.related = this.objects(col).map((o, i) => this.related(col, i));
     return t.related;
   }
 
@@ -235,22 +236,22 @@ class Context {
     return l;
   }
 
-  /** The keys of an object for one link: {id, name, all} (all: the derived keys, then id and name, distinct). */
-  keys(col, link, o) {
-    if (this.keyCache === null) return this.computeKeys(col, link, o);
-    let byObject = this.keyCache.get(link);
-    if (byObject === undefined) {
-      byObject = new Map();
-      this.keyCache.set(link, byObject);
+  /** The keys of each object of a collection for one link, by object index: {id, name, all} (see computeKeys). */
+  keyTable(col, link) {
+    let byLink = this.keyTables.get(col);
+    if (byLink === undefined) {
+      byLink = new Map();
+      this.keyTables.set(col, byLink);
     }
-    let r = byObject.get(o);
-    if (r === undefined) {
-      r = this.computeKeys(col, link, o);
-      byObject.set(o, r);
+    let table = byLink.get(link);
+    if (table === undefined) {
+      table = this.objects(col).map((o) => this.computeKeys(col, link, o));
+      byLink.set(link, table);
     }
-    return r;
+    return table;
   }
 
+  /** The keys of an object for one link: {id, name, all} (all: the derived keys, then id and name, distinct). */
   computeKeys(col, link, o) {
     let id = null;
     let name = null;
@@ -274,13 +275,13 @@ class Context {
     for (const d of this.idx.derivedLinks) {
       const viaKeys = new Map();
       for (const via of this.objects(d.via)) {
-        for (const on of this.keys(d.via, d.on, via).all) {
+        for (const on of this.computeKeys(d.via, d.on, via).all) {
           if (!viaKeys.has(on)) viaKeys.set(on, new Set());
-          for (const k of this.keys(d.via, d.link, via).all) viaKeys.get(on).add(k);
+          for (const k of this.computeKeys(d.via, d.link, via).all) viaKeys.get(on).add(k);
         }
       }
       for (const o of this.objects(d.collection)) {
-        for (const on of this.keys(d.collection, d.on, o).all) {
+        for (const on of this.computeKeys(d.collection, d.on, o).all) {
           const inherited = viaKeys.get(on);
           if (!inherited) continue;
           if (!this.derivedKeys.has(o)) this.derivedKeys.set(o, new Map());
@@ -290,7 +291,6 @@ class Context {
         }
       }
     }
-    this.keyCache = new Map(); // derived keys are final from here on
     // link → key → the objects with that key, by collection (in collection order), then object order
     const idx = new Map();
     for (const c of Object.keys(this.inv.collections)) {
@@ -300,8 +300,11 @@ class Context {
           byKey = new Map();
           idx.set(link, byKey);
         }
-        for (const o of this.inv.collections[c]) {
-          const k = this.keys(c, link, o);
+        const table = this.keyTable(c, link);
+        const objects = this.inv.collections[c];
+        for (let i = 0; i < objects.length; i++) {
+          const o = objects[i];
+          const k = table[i];
           for (const key of k.all) {
             let entries = byKey.get(key);
             if (entries === undefined) {
@@ -316,47 +319,41 @@ class Context {
     return idx;
   }
 
-  /** $related of an object: the objects of other collections with the same key, by collection. */
-  related(o) {
-    let r = this.relatedCache.get(o);
-    if (r) return r;
+  /** $related of object i of collection own: the objects of other collections with the same key, by collection. */
+  related(own, i) {
     if (this.index === null) this.index = this.buildIndex();
-    const own = this.collectionOf.get(o);
-    r = newMap();
-    if (own !== undefined) {
-      // an object is listed once: only a second key (or link) can meet it again, in the short list of its collection
-      let again = false;
-      for (const link of this.links(own)) {
-        const mine = this.keys(own, link, o);
-        const byKey = this.index.get(link);
-        if (byKey === undefined) continue;
-        for (const key of mine.all) {
-          const entries = byKey.get(key);
-          if (entries === undefined) continue;
-          const skipIds = mine.id !== null && key.startsWith('name:');
-          for (const e of entries) {
-            if (e.col === own) continue;
-            let list = r[e.col];
-            if (list === undefined) {
-              list = [];
-              r[e.col] = list;
-            }
-            if (skipIds && e.hasId) continue;
-            if (again && list.includes(e.o)) continue;
-            list.push(e.o);
+    const r = newMap();
+    // an object is listed once: only a second key (or link) can meet it again, in the short list of its collection
+    let again = false;
+    for (const link of this.links(own)) {
+      const mine = this.keyTable(own, link)[i];
+      const byKey = this.index.get(link);
+      if (byKey === undefined) continue;
+      for (const key of mine.all) {
+        const entries = byKey.get(key);
+        if (entries === undefined) continue;
+        const skipIds = mine.id !== null && key.startsWith('name:');
+        for (const e of entries) {
+          if (e.col === own) continue;
+          let list = r[e.col];
+          if (list === undefined) {
+            list = [];
+            r[e.col] = list;
           }
-          again = true;
+          if (skipIds && e.hasId) continue;
+          if (again && list.includes(e.o)) continue;
+          list.push(e.o);
         }
+        again = true;
       }
     }
-    this.relatedCache.set(o, r);
     return r;
   }
 }
 
 /** String.valueOf of a link key, as Java writes it. */
 function keyText(v) {
-  return javaString(v);
+  return typeof v === 'string' ? v : javaString(v);
 }
 
 /** One checker over one inventory. */

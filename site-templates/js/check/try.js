@@ -87,18 +87,38 @@ class TryPage {
     if (rule && this.checker(rule)) this.openRule(rule);
   }
 
-  /** A fresh worker with the bundle; the script is fetched while the page loads, then again only after a stop. */
+  /**
+   * A fresh worker with the bundle; the script is fetched while the page loads, then again only after a stop. With
+   * a second processor, a helper worker joins it (a MessagePort between them): whole-inventory validations are
+   * split between the two, and the first worker keeps the report.
+   */
   startWorker() {
     this.worker = new this.win.Worker(this.workerUrl);
     this.worker.onmessage = (e) => this.onMessage(e.data);
+    const split = (this.win.navigator?.hardwareConcurrency ?? 1) > 1 && typeof this.win.MessageChannel === 'function';
+    const channel = split ? new this.win.MessageChannel() : null;
+    this.helper = split ? new this.win.Worker(this.workerUrl) : null;
     return new Promise((resolve, reject) => {
-      this.worker.onerror = (e) => {
+      const onerror = (e) => {
         e.preventDefault?.();
         if (this.onReady) reject(new Error(e.message || 'the validator could not start'));
         else this.fail(e.message || 'worker error');
       };
-      this.onReady = () => { this.onReady = null; resolve(); };
-      this.worker.postMessage({ type: 'init', bundle: this.bundle, model: this.model });
+      this.worker.onerror = onerror;
+      let waiting = split ? 2 : 1;
+      this.onReady = () => {
+        if (--waiting > 0) return;
+        this.onReady = null;
+        resolve();
+      };
+      if (split) {
+        this.helper.onerror = onerror;
+        this.helper.onmessage = (e) => { if (e.data.type === 'ready') this.onReady?.(); };
+        this.helper.postMessage({ type: 'init', bundle: this.bundle, model: this.model, port: channel.port2, helper: true },
+          [channel.port2]);
+      }
+      this.worker.postMessage({ type: 'init', bundle: this.bundle, model: this.model, port: channel?.port1 },
+        channel ? [channel.port1] : []);
     });
   }
 
@@ -164,8 +184,13 @@ class TryPage {
     const rule = this.ruleSelect.value;
     this.say('status.running', source.fileName, 0, rule ? 1 : this.bundle.checkers.length);
     this.watch();
-    this.worker.postMessage({ type: 'validate', id, ...source, rules: rule ? [rule] : null,
-      timeLimitMs: EXPRESSION_LIMIT_MS, checkerTimeLimitMs: RULE_LIMIT_MS, now: Date.now() }, transfer);
+    const msg = { type: 'validate', id, ...source, rules: rule ? [rule] : null, timeLimitMs: EXPRESSION_LIMIT_MS,
+      checkerTimeLimitMs: RULE_LIMIT_MS, now: Date.now(), split: !rule && this.helper !== null };
+    if (msg.split) {
+      const copy = source.bytes ? { ...msg, bytes: source.bytes.slice(0) } : msg;
+      this.helper.postMessage(copy, copy.bytes ? [copy.bytes] : []);
+    }
+    this.worker.postMessage(msg, transfer);
   }
 
   /** Stops the worker when it has said nothing for too long: a runaway input never holds the page. */
@@ -180,7 +205,8 @@ class TryPage {
   /** Ends the worker and what it held: the next validation starts a fresh one. */
   stopWorker() {
     this.worker?.terminate();
-    Object.assign(this, { worker: null, pending: null, examplesPending: false, report: null });
+    this.helper?.terminate();
+    Object.assign(this, { worker: null, helper: null, pending: null, examplesPending: false, report: null });
   }
 
   /** Every message shows the worker is alive: the watch restarts while it still has work, and ends when not. */
