@@ -377,6 +377,7 @@ class Run {
       || sources.some((x) => x.includes('$related') || x.includes('$eval'));
     this.appliesMemo = this.memo(c.appliesExpr, limits.memoize);
     this.compliantMemo = this.memo(c.compliantExpr, limits.memoize);
+    this.valueMemos = c.valueExprs.map(([, e]) => this.memo(e, limits.memoize));
   }
 
   /** A memo of a compiled expression's results over this inventory's objects (ExpressionMemo); null for none. */
@@ -391,7 +392,7 @@ class Run {
     const missing = this.missingCollections();
     if (missing.length > 0) return [this.result(WHOLE_INVENTORY, 'cannot-evaluate', `the inventory lacks ${missing.join(', ')}`, '', missing)];
     const objects = this.ctx.objects(c.scope);
-    if (objects.length === 0) return [this.result(NO_OBJECTS, 'not-applicable', `the inventory holds no ${c.scope} objects`, '', [])];
+    if (objects.length === 0) return [this.result(NO_OBJECTS, 'not-applicable', `the inventory holds no ${c.scope} objects`, '', NONE)];
     this.leftOut = this.ctx.table(c.scope).leftOut;
     this.scratch = [];
     this.related = this.needsRelated ? this.ctx.relatedOf(c.scope) : null;
@@ -478,21 +479,21 @@ class Run {
     this.missingRequired(related, true, missing);
     if (missing.length > 0) return this.cannotEvaluate(name, missing);
     if (Date.now() > this.deadline) {
-      return this.result(name, 'error', `${this.c.file}: the checker ran longer than ${this.limits.checkerTimeLimitMs} ms on this inventory and was stopped`, '', []);
+      return this.result(name, 'error', `${this.c.file}: the checker ran longer than ${this.limits.checkerTimeLimitMs} ms on this inventory and was stopped`, '', NONE);
     }
     return this.remembered(o, name, related) ?? this.evaluate(o, name, related);
   }
 
   /**
-   * The finding when the memos know the results of applies and compliant for this object and no value needs
-   * evaluating; else null (evaluate() then takes it from the start, the memos answering what they know).
+   * The finding when the memos know the results of applies, compliant and (for a noncompliant object) the values
+   * for this object; else null (evaluate() then takes it from the start, the memos answering what they know).
    */
   remembered(o, name, related) {
     const c = this.c;
     if (c.appliesExpr) {
       const a = this.appliesMemo === null ? MISS : this.appliesMemo.lookup(o, related);
       if (typeof a !== 'boolean') return null;
-      if (!a) return this.result(name, 'not-applicable', '', '', []);
+      if (!a) return this.result(name, 'not-applicable', '', '', NONE);
     }
     if (this.requiredAfterApplies.length > 0) {
       const missing = [];
@@ -501,25 +502,33 @@ class Run {
     }
     const r = this.compliantMemo === null ? MISS : this.compliantMemo.lookup(o, related);
     if (typeof r !== 'boolean') return null;
-    if (r) return this.result(name, 'compliant', '', '', []);
-    if (c.valueExprs.length > 0) return null;
-    return this.result(name, 'noncompliant', render(c.message, o, new Map(), false), render(c.remediation, o, new Map(), true), []);
+    if (r) return this.result(name, 'compliant', '', '', NONE);
+    const values = new Map();
+    for (let k = 0; k < c.valueExprs.length; k++) {
+      const v = this.valueMemos[k] === null ? MISS : this.valueMemos[k].lookup(o, related);
+      if (v === MISS) return null;
+      values.set(c.valueExprs[k][0], v === null ? null : v);
+    }
+    return this.result(name, 'noncompliant', render(c.message, o, values, false), render(c.remediation, o, values, true), NONE);
   }
 
   async evaluate(o, name, related) {
     const c = this.c;
     try {
-      if (c.appliesExpr && !(await this.bool('applies', c.appliesExpr, o, related, this.appliesMemo))) return this.result(name, 'not-applicable', '', '', []);
+      if (c.appliesExpr && !(await this.bool('applies', c.appliesExpr, o, related, this.appliesMemo))) return this.result(name, 'not-applicable', '', '', NONE);
       const missing = [];
       this.missingRequired(related, false, missing);
       if (missing.length > 0) return this.cannotEvaluate(name, missing);
-      if (await this.bool('compliant', c.compliantExpr, o, related, this.compliantMemo)) return this.result(name, 'compliant', '', '', []);
+      if (await this.bool('compliant', c.compliantExpr, o, related, this.compliantMemo)) return this.result(name, 'compliant', '', '', NONE);
       const values = new Map();
-      for (const [k, e] of c.valueExprs) values.set(k, await this.eval(`values.${k}`, e, o, related));
-      return this.result(name, 'noncompliant', render(c.message, o, values, false), render(c.remediation, o, values, true), []);
+      for (let k = 0; k < c.valueExprs.length; k++) {
+        const [key, e] = c.valueExprs[k];
+        values.set(key, await this.eval(`values.${key}`, e, o, related, this.valueMemos[k]));
+      }
+      return this.result(name, 'noncompliant', render(c.message, o, values, false), render(c.remediation, o, values, true), NONE);
     } catch (e) {
       if (!(e instanceof EvaluationError)) throw e;
-      return this.result(name, 'error', `${c.file}: ${e.message}`, '', []);
+      return this.result(name, 'error', `${c.file}: ${e.message}`, '', NONE);
     }
   }
 
@@ -586,6 +595,9 @@ class Run {
 }
 
 class EvaluationError extends Error {}
+
+/** The `missing` of every result that misses nothing: one frozen empty list shared by all. */
+const NONE = Object.freeze([]);
 
 /** $related of every object for a checker that cannot see it. */
 const NO_RELATED = Object.freeze(newMap());

@@ -4,6 +4,8 @@
 // merge() puts the results back in checker order, so the report is the one a single worker makes.
 
 const SHARED = ['inventory', 'rule', 'title', 'severity', 'category', 'checker', 'collection', 'helpUri'];
+/** The `missing` of every result that misses nothing, as the engine shares it. */
+const NONE = Object.freeze([]);
 const OWN = ['object', 'outcome', 'message', 'remediation', 'missing', 'exclusionReason'];
 
 /** Results (of whole checkers, in order) as {strings, checkers: [{shared, from, to}], rows: Int32Array}. */
@@ -60,7 +62,7 @@ export function unpack({ strings, checkers, rows }) {
         outcome: strings[rows[k + 1]],
         message: strings[rows[k + 2]],
         remediation: strings[rows[k + 3]],
-        missing: rows[k + 4] === -1 ? [] : JSON.parse(strings[rows[k + 4]]),
+        missing: rows[k + 4] === -1 ? NONE : JSON.parse(strings[rows[k + 4]]),
         excluded: reason !== null,
         exclusionReason: reason,
         helpUri: shared.helpUri,
