@@ -212,10 +212,24 @@ class Context {
     let t = this.tables.get(col);
     if (t === undefined) {
       const objects = this.objects(col);
-      t = { leftOut: objects.map((o) => this.leftOut(o)), related: null };
+      t = { leftOut: objects.map((o) => this.leftOut(o)), related: null, presence: undefined };
       this.tables.set(col, t);
     }
     return t;
+  }
+
+  /** Whether each object of a collection has a field (present()), by object index: 1 or 0. */
+  presence(col, field) {
+    const t = this.table(col);
+    if (t.presence === undefined) t.presence = new Map();
+    let p = t.presence.get(field);
+    if (p === undefined) {
+      const objects = this.objects(col);
+      p = new Uint8Array(objects.length);
+      for (let i = 0; i < objects.length; i++) p[i] = present(objects[i], field, t.leftOut[i]) ? 1 : 0;
+      t.presence.set(field, p);
+    }
+    return p;
   }
 
   relatedOf(col) {
@@ -394,6 +408,8 @@ class Run {
     const objects = this.ctx.objects(c.scope);
     if (objects.length === 0) return [this.result(NO_OBJECTS, 'not-applicable', `the inventory holds no ${c.scope} objects`, '', NONE)];
     this.leftOut = this.ctx.table(c.scope).leftOut;
+    this.scopeFields = c.reads?.[c.scope] ?? [];
+    this.presence = this.scopeFields.map((f) => this.ctx.presence(c.scope, f));
     this.scratch = [];
     this.related = this.needsRelated ? this.ctx.relatedOf(c.scope) : null;
     const out = [];
@@ -428,9 +444,7 @@ class Run {
     const fields = this.c.reads[col];
     if (fields === undefined || fields.length === 0) return;
     for (const f of fields) {
-      if (leftOut === null && !f.includes('.') ? !hasOwn.call(o, f) : !present(o, f, leftOut)) {
-        missing.push(`${col}.${f}${leftOut && Object.prototype.hasOwnProperty.call(leftOut, f) ? ` (${leftOut[f]})` : ''}`);
-      }
+      if (leftOut === null && !f.includes('.') ? !hasOwn.call(o, f) : !present(o, f, leftOut)) missing.push(missingText(col, f, leftOut));
     }
   }
 
@@ -474,7 +488,9 @@ class Run {
     const related = this.needsRelated ? this.related[index] : NO_RELATED;
     const missing = this.scratch; // cannotEvaluate() copies what it keeps
     missing.length = 0;
-    this.missingFields(this.c.scope, o, missing, this.leftOut[index]);
+    for (let k = 0; k < this.scopeFields.length; k++) {
+      if (this.presence[k][index] === 0) missing.push(missingText(this.c.scope, this.scopeFields[k], this.leftOut[index]));
+    }
     for (const col of this.relatedCollections) for (const x of related[col] ?? []) this.missingFields(col, x, missing);
     this.missingRequired(related, true, missing);
     if (missing.length > 0) return this.cannotEvaluate(name, missing);
@@ -595,6 +611,11 @@ class Run {
 }
 
 class EvaluationError extends Error {}
+
+/** How a result names a field the object lacks: with the reason when normalization left it out. */
+function missingText(col, f, leftOut) {
+  return `${col}.${f}${leftOut && hasOwn.call(leftOut, f) ? ` (${leftOut[f]})` : ''}`;
+}
 
 /** The `missing` of every result that misses nothing: one frozen empty list shared by all. */
 const NONE = Object.freeze([]);
