@@ -2,7 +2,8 @@
 # Benchmark (issue 6): one generated host with N virtual machines (default 10,000), all checkers, validated by the
 # site's /try/ page in headless Chromium (Debian's chromium and chromium-driver), from choosing the file to the
 # results on the page; bpacat validate on the same file is the peer, in the same run. Target: under 1.5 s.
-# Usage: bench/try-chromium.sh [N] [RUNS]; BPACAT_PROCESSORS=1 makes the page see one processor (one worker, no split).
+# Usage: bench/try-chromium.sh [N] [RUNS]; BPACAT_PROCESSORS=K makes the page see K processors (above 2 it splits
+# a validation over two workers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-10000}"

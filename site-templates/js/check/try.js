@@ -15,6 +15,8 @@ const RULE_LIMIT_MS = 30000;
 const QUIET_LIMIT_MS = 60000;
 /** Largest file read, as `bpacat validate --max-size` by default. */
 const MAX_MB = 64;
+/** A validation is split over two workers when the machine has more processors than this (startWorker). */
+const SPLIT_ABOVE_PROCESSORS = 2;
 /** Objects listed per rule; the exports always hold every result. */
 const OBJECTS_SHOWN = 200;
 const SAMPLES = ['clean-host.json', 'problem-host.json'];
@@ -89,15 +91,19 @@ class TryPage {
 
   /**
    * A fresh worker with the bundle; the script is fetched while the page loads, then again only after a stop. With
-   * a second processor, a helper worker joins it (a MessagePort between them): whole-inventory validations are
-   * split between the two, and the first worker keeps the report.
+   * more than two processors, a helper worker joins it (a MessagePort between them): whole-inventory validations
+   * are split between the two, and the first worker keeps the report. With two, the page, the browser and the
+   * worker already share them, and the second copy of the inventory costs more than it saves (bench/try-chromium.sh
+   * with BPACAT_PROCESSORS=1 and 2).
    */
   startWorker() {
     this.worker = new this.win.Worker(this.workerUrl);
     this.worker.onmessage = (e) => this.onMessage(e.data);
-    const split = (this.win.navigator?.hardwareConcurrency ?? 1) > 1 && typeof this.win.MessageChannel === 'function';
+    const split = (this.win.navigator?.hardwareConcurrency ?? 1) > SPLIT_ABOVE_PROCESSORS
+      && typeof this.win.MessageChannel === 'function';
     const channel = split ? new this.win.MessageChannel() : null;
     this.helper = split ? new this.win.Worker(this.workerUrl) : null;
+    this.main.dataset.tryWorkers = split ? '2' : '1';
     return new Promise((resolve, reject) => {
       const onerror = (e) => {
         e.preventDefault?.();

@@ -6,7 +6,7 @@
 // 'examples', id, rule, compliant}. Messages out: 'ready', 'progress', 'done' (counts), 'view', 'export',
 // 'examples', 'failed' (with a message). The engine bounds each expression (timeLimitMs) and each rule
 // (checkerTimeLimitMs); the page also stops this worker if it goes quiet.
-// With a second processor the page starts a helper worker too, joined to this one by a MessagePort (init's port):
+// With more than two processors the page starts a helper worker too, joined to this one by a MessagePort (init's port):
 // a validation with `split` runs every other checker here and the others in the helper, which sends its results
 // packed through the port (parts.js); the report is the same as one worker's.
 import { readInventory, readInventoryBytes } from './inventory.js';
@@ -159,6 +159,7 @@ self.onmessage = async (event) => {
       helper = msg.helper === true;
       if (port !== null && !helper) port.onmessage = (e) => fromHelper(e.data);
       post({ type: 'ready', count: bundle.checkers.length });
+      compile(bundle); // while the page waits for a file: every expression parsed once, before the first run
     } else if (msg.type === 'validate' && helper) {
       await runPart(msg);
     } else if (msg.type === 'validate') {
