@@ -305,7 +305,7 @@ class Context {
         }
       }
     }
-    // link → key → the objects with that key, by collection (in collection order), then object order
+    // link → key → the objects with that key, in groups by collection (in collection order), then object order
     const idx = new Map();
     for (const c of Object.keys(this.inv.collections)) {
       for (const link of this.links(c)) {
@@ -320,12 +320,18 @@ class Context {
           const o = objects[i];
           const k = table[i];
           for (const key of k.all) {
-            let entries = byKey.get(key);
-            if (entries === undefined) {
-              entries = [];
-              byKey.set(key, entries);
+            let groups = byKey.get(key);
+            if (groups === undefined) {
+              groups = [];
+              byKey.set(key, groups);
             }
-            entries.push({ col: c, o, hasId: k.id !== null });
+            let g = groups[groups.length - 1];
+            if (g === undefined || g.col !== c) {
+              g = { col: c, objects: [], hasId: [] };
+              groups.push(g);
+            }
+            g.objects.push(o);
+            g.hasId.push(k.id !== null);
           }
         }
       }
@@ -337,26 +343,42 @@ class Context {
   related(own, i) {
     if (this.index === null) this.index = this.buildIndex();
     const r = newMap();
-    // an object is listed once: only a second key (or link) can meet it again, in the short list of its collection
+    // an object is listed once: only a second key (or link) can meet it again, in the list of its collection
+    // (searched, or for a long list looked up in a set of it)
     let again = false;
+    let seen = null;
+    const listed = (list, x) => {
+      if (list.length < 32) return list.includes(x);
+      if (seen === null) seen = new Map();
+      let set = seen.get(list);
+      if (set === undefined) {
+        set = new Set(list);
+        seen.set(list, set);
+      }
+      return set.has(x);
+    };
     for (const link of this.links(own)) {
       const mine = this.keyTable(own, link)[i];
       const byKey = this.index.get(link);
       if (byKey === undefined) continue;
       for (const key of mine.all) {
-        const entries = byKey.get(key);
-        if (entries === undefined) continue;
+        const groups = byKey.get(key);
+        if (groups === undefined) continue;
         const skipIds = mine.id !== null && key.startsWith('name:');
-        for (const e of entries) {
-          if (e.col === own) continue;
-          let list = r[e.col];
+        for (const g of groups) {
+          if (g.col === own) continue;
+          let list = r[g.col];
           if (list === undefined) {
             list = [];
-            r[e.col] = list;
+            r[g.col] = list;
           }
-          if (skipIds && e.hasId) continue;
-          if (again && list.includes(e.o)) continue;
-          list.push(e.o);
+          for (let k = 0; k < g.objects.length; k++) {
+            if (skipIds && g.hasId[k]) continue;
+            const x = g.objects[k];
+            if (again && listed(list, x)) continue;
+            list.push(x);
+            if (seen !== null) seen.get(list)?.add(x);
+          }
         }
         again = true;
       }
