@@ -26,6 +26,15 @@ const MIN_MISSES_BEFORE_GIVING_UP = 64;
 const VALUE = 0;
 const SIZE = 1;
 const WHOLE = 2;
+const FLAGS = 3;
+
+/**
+ * Keys JSONata reads of every value it handles, to tell its own sequences, lambdas and promises apart. A read of one
+ * of them asks what all of them hold at that place (one FLAGS question, mostly answered "none"), not each by itself.
+ */
+const FLAG_KEYS = ['sequence', 'keepSingleton', 'outerWrapper', 'tupleStream', 'cons', 'then', 'next',
+  '_jsonata_function', '_jsonata_lambda'];
+const FLAG_SET = new Set(FLAG_KEYS);
 
 /** Answers for what is not a plain value: a map, a list, null, no such key or index, an unexpected shape. */
 const MAP = Symbol('map');
@@ -155,7 +164,7 @@ class Path {
     this.parent = parent;
     this.step = step;
     this.children = null;
-    this.questions = [null, null, null];
+    this.questions = [null, null, null, null];
     this.gen = 0;
     this.value = undefined;
   }
@@ -213,6 +222,7 @@ function answer(q, input, related, gen) {
   switch (q.kind) {
     case VALUE: return describe(v);
     case SIZE: return Array.isArray(v) ? v.length : MISMATCH;
+    case FLAGS: return flags(v);
     default: return v === ABSENT || v === MISMATCH ? v : whole(v);
   }
 }
@@ -221,6 +231,21 @@ function describe(v) {
   if (v === null || v === undefined) return NULL;
   if (typeof v === 'object') return Array.isArray(v) ? LIST : MAP;
   return v;
+}
+
+/**
+ * What the flag keys hold in a map or array, as a key equal exactly when each of them would answer alike: none
+ * there (the usual case), or each one there with its value described. Anything else has no keys to read.
+ */
+function flags(v) {
+  if (v === null || typeof v !== 'object') return MISMATCH;
+  let s = Array.isArray(v) ? 'a' : 'm';
+  for (const k of FLAG_KEYS) {
+    if (!hasOwn.call(v, k)) continue;
+    const d = describe(v[k]);
+    s += `|${k}=${typeof d === 'symbol' ? `@${d.description}` : typeof d === 'string' ? JSON.stringify(d) : `${typeof d}:${d}`}`;
+  }
+  return s;
 }
 
 /** A whole value as a key that is equal exactly for equal values: map entries in order, types kept apart. */
@@ -249,6 +274,12 @@ class Recorder {
     if (this.done) return;
     const q = path.question(kind);
     if (!this.trace.has(q)) this.trace.set(q, answer(q, this.values[0], this.values[1], this.gen));
+  }
+
+  /** The value at p (a key or index below its parent) is read: a flag key asks what all of them hold there. */
+  askKey(p) {
+    if (typeof p.step === 'string' && FLAG_SET.has(p.step)) this.ask(FLAGS, p.parent);
+    else this.ask(VALUE, p);
   }
 
   /** The expression wrote into its input: its result is not kept, and what was resolved is resolved again. */
@@ -284,12 +315,12 @@ class MapHandler {
   get(target, key, receiver) {
     if (typeof key !== 'string') return Reflect.get(target, key, receiver);
     const p = this.path.child(key);
-    this.rec.ask(VALUE, p);
+    this.rec.askKey(p);
     return hasOwn.call(target, key) ? this.rec.view(p, target[key]) : Reflect.get(target, key, receiver);
   }
 
   has(target, key) {
-    if (typeof key === 'string') this.rec.ask(VALUE, this.path.child(key));
+    if (typeof key === 'string') this.rec.askKey(this.path.child(key));
     return Reflect.has(target, key);
   }
 
@@ -331,14 +362,14 @@ class ArrayHandler extends MapHandler {
     }
     const p = this.element(target, key);
     if (p === null) return Reflect.get(target, key, receiver);
-    this.rec.ask(VALUE, p);
+    this.rec.askKey(p);
     return hasOwn.call(target, key) ? this.rec.view(p, target[key]) : Reflect.get(target, key, receiver);
   }
 
   has(target, key) {
     if (typeof key === 'string' && key !== 'length') {
       const p = this.element(target, key);
-      if (p !== null) this.rec.ask(VALUE, p);
+      if (p !== null) this.rec.askKey(p);
     }
     return Reflect.has(target, key);
   }
@@ -362,7 +393,7 @@ class ArrayHandler extends MapHandler {
 /** An own property as the view shows it: recorded at its path, its value a view too. */
 function ownDescriptor(h, target, key, p) {
   if (p === null) return Reflect.getOwnPropertyDescriptor(target, key);
-  h.rec.ask(VALUE, p);
+  h.rec.askKey(p);
   const d = Reflect.getOwnPropertyDescriptor(target, key);
   if (d !== undefined && 'value' in d && d.configurable) d.value = h.rec.view(p, d.value);
   return d;

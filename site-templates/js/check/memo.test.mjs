@@ -74,6 +74,9 @@ const objects = [
   { Name: 'a', State: 'Running', Tags: ['x', 'y'], Nested: { A: 1, B: [1, 2] }, N: 1 },
   { Name: 'j', State: 'Running', Tags: [['x'], 'y'], Nested: { A: { A: 1 }, B: [[1], 2] }, N: 1.5 },
   { Name: 'k', State: 'Running', Tags: ['y', 'x'], Nested: { A: 1, B: [2, 1] }, N: -1, Extra: 0 },
+  { Name: 'l', State: 'Running', Tags: ['x', 'y'], Nested: { A: 1, B: [1, 2], then: { A: 1 } }, N: 1, sequence: 'yes' },
+  { Name: 'm', State: 'Running', Tags: ['x', 'y'], Nested: { A: 1, B: [1, 2], next: [1] }, N: 1, cons: true },
+  { Name: 'n', State: 'Running', Tags: ['x', 'y'], Nested: { A: 1, B: [1, 2] }, N: 1, then: 'x|sequence="1"' },
 ];
 
 const expressions = [
@@ -96,6 +99,9 @@ const expressions = [
   '$exists(then)',
   '$exists(sequence)',
   '$exists(constructor)',
+  'Nested.then.A',
+  '$exists(Nested.next)',
+  '$string(cons)',
   "$count($related.VMGuest[OSVersion = '10.0'])",
   '$related.VMGuest[0].OSVersion',
   '$count(**)',
