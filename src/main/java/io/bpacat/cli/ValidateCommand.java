@@ -30,6 +30,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -110,28 +112,28 @@ final class ValidateCommand implements Callable<Integer> {
             err.println("bpacat validate: content folder not found: " + content);
             return 2;
         }
-        Diagnostics diags = new Diagnostics();
-        Catalog catalog = new CatalogBuilder().build(content).catalog();
-        List<Checker> checkers = select(new CheckerLoader().loadAll(content, diags), catalog);
+        Loading loading = Loading.start(content);
+        Diagnostics firstDiags = new Diagnostics();
+        Optional<Inventory> first = read(inventories.get(0), firstDiags);
+        Loaded loaded = loading.join();
+        Diagnostics diags = loaded.diagnostics();
+        Catalog catalog = loaded.catalog();
+        List<Checker> checkers = select(loaded.checkers(), catalog);
         if (checkers == null) {
             err.println("bpacat validate: --rules names no known rule or checker: " + rules);
             return 2;
         }
         Exclusions excl = readExclusions(diags);
         CheckerEngine engine = new CheckerEngine(CheckerEngine.Limits.DEFAULT, c -> ruleId(c, catalog));
-        InventoryReader reader = new InventoryReader(new InventoryReader.Limits(maxSizeMb * 1024 * 1024, 64));
         List<Finding> findings = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (Path p : inventories) {
-            String name = p.toString().replace('\\', '/');
-            names.add(name);
-            if (!Files.isRegularFile(p)) {
-                diags.error(name, 0, 0, "INV000", "inventory file not found", "check the path");
-                continue;
+        for (int i = 0; i < inventories.size(); i++) {
+            names.add(name(inventories.get(i)));
+            Optional<Inventory> inv = i == 0 ? first : read(inventories.get(i), diags);
+            if (i == 0) {
+                diags.addAll(firstDiags);
             }
-            Optional<Inventory> inv = reader.read(name, Files.readAllBytes(p), diags)
-                    .flatMap(raw -> new InventoryNormalizer().normalize(raw, diags));
-            inv.ifPresent(i -> findings.addAll(engine.run(checkers, i)));
+            inv.ifPresent(v -> findings.addAll(engine.run(checkers, v)));
         }
         List<Finding> marked = excl == null ? findings : excl.apply(findings);
         Report full = new Report(names, marked, ruleInfo(catalog, checkers));
@@ -144,6 +146,59 @@ final class ValidateCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(text);
         }
         return exitCode(diags, excl, marked, full);
+    }
+
+    /** The catalog and the checkers, loaded on their own thread while the first inventory is read. */
+    private record Loaded(Catalog catalog, List<Checker> checkers, Diagnostics diagnostics) {
+    }
+
+    /** Loading of the catalog and the checkers, started before the first inventory is read. */
+    private record Loading(FutureTask<Loaded> task) {
+        static Loading start(Path content) {
+            FutureTask<Loaded> task = new FutureTask<>(() -> {
+                Diagnostics d = new Diagnostics();
+                Catalog catalog = new CatalogBuilder().build(content).catalog();
+                return new Loaded(catalog, new CheckerLoader().loadAll(content, d), d);
+            });
+            Thread t = new Thread(task, "bpacat-load");
+            t.setDaemon(true);
+            t.start();
+            return new Loading(task);
+        }
+
+        /** The loaded catalog and checkers; a failure is rethrown as it was thrown. */
+        Loaded join() {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while loading the checkers", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    private static String name(Path p) {
+        return p.toString().replace('\\', '/');
+    }
+
+    /** One inventory read and normalized; problems go to {@code diags}. Empty when it is missing or unusable. */
+    private Optional<Inventory> read(Path p, Diagnostics diags) throws IOException {
+        String name = name(p);
+        if (!Files.isRegularFile(p)) {
+            diags.error(name, 0, 0, "INV000", "inventory file not found", "check the path");
+            return Optional.empty();
+        }
+        InventoryReader reader = new InventoryReader(new InventoryReader.Limits(maxSizeMb * 1024 * 1024, 64));
+        return reader.read(name, Files.readAllBytes(p), diags)
+                .flatMap(raw -> new InventoryNormalizer().normalize(raw, diags));
     }
 
     private int exitCode(Diagnostics diags, Exclusions excl, List<Finding> findings, Report report) {
