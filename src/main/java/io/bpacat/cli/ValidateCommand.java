@@ -115,9 +115,10 @@ final class ValidateCommand implements Callable<Integer> {
         Loading loading = Loading.start(content);
         Diagnostics firstDiags = new Diagnostics();
         Optional<Inventory> first = read(inventories.get(0), firstDiags);
-        Loaded loaded = loading.join();
+        Loaded loaded = Loading.join(loading.checkers());
+        first.ifPresent(inv -> loaded.checkers().stream().map(Checker::scope).distinct().forEach(inv::related));
+        Catalog catalog = Loading.join(loading.catalog());
         Diagnostics diags = loaded.diagnostics();
-        Catalog catalog = loaded.catalog();
         List<Checker> checkers = select(loaded.checkers(), catalog);
         if (checkers == null) {
             err.println("bpacat validate: --rules names no known rule or checker: " + rules);
@@ -148,26 +149,31 @@ final class ValidateCommand implements Callable<Integer> {
         return exitCode(diags, excl, marked, full);
     }
 
-    /** The catalog and the checkers, loaded on their own thread while the first inventory is read. */
-    private record Loaded(Catalog catalog, List<Checker> checkers, Diagnostics diagnostics) {
+    /** The checkers, with what loading them reported. */
+    private record Loaded(List<Checker> checkers, Diagnostics diagnostics) {
     }
 
-    /** Loading of the catalog and the checkers, started before the first inventory is read. */
-    private record Loading(FutureTask<Loaded> task) {
+    /**
+     * The checkers, then the catalog, loaded on a thread of their own while the first inventory is read; the
+     * checkers come first so that the links the engine follows can be computed while the catalog still loads.
+     */
+    private record Loading(FutureTask<Loaded> checkers, FutureTask<Catalog> catalog) {
         static Loading start(Path content) {
-            FutureTask<Loaded> task = new FutureTask<>(() -> {
+            Loading l = new Loading(new FutureTask<>(() -> {
                 Diagnostics d = new Diagnostics();
-                Catalog catalog = new CatalogBuilder().build(content).catalog();
-                return new Loaded(catalog, new CheckerLoader().loadAll(content, d), d);
-            });
-            Thread t = new Thread(task, "bpacat-load");
+                return new Loaded(new CheckerLoader().loadAll(content, d), d);
+            }), new FutureTask<>(() -> new CatalogBuilder().build(content).catalog()));
+            Thread t = new Thread(() -> {
+                l.checkers().run();
+                l.catalog().run();
+            }, "bpacat-load");
             t.setDaemon(true);
             t.start();
-            return new Loading(task);
+            return l;
         }
 
-        /** The loaded catalog and checkers; a failure is rethrown as it was thrown. */
-        Loaded join() {
+        /** The result of {@code task}; a failure is rethrown as it was thrown. */
+        static <T> T join(FutureTask<T> task) {
             try {
                 return task.get();
             } catch (InterruptedException e) {
