@@ -94,22 +94,16 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Loads the checkers and the catalog on a thread of their own while the first inventory is read and its links
+     * computed, then runs the checkers on each inventory and writes the report.
+     */
     @Override
     public Integer call() throws IOException {
         var err = spec.commandLine().getErr();
-        ReportWriter writer;
-        try {
-            writer = ReportWriter.of(format);
-        } catch (IllegalArgumentException e) {
-            err.println("bpacat validate: unknown --format " + format + " (text, json, sarif, junit, csv)");
-            return 2;
-        }
-        if (!Set.of("error", "warning", "never").contains(failOn)) {
-            err.println("bpacat validate: unknown --fail-on " + failOn + " (error, warning, never)");
-            return 2;
-        }
-        if (!Files.isDirectory(content)) {
-            err.println("bpacat validate: content folder not found: " + content);
+        String usage = usageError();
+        if (usage != null) {
+            err.println("bpacat validate: " + usage);
             return 2;
         }
         Loading loading = Loading.start(content);
@@ -125,28 +119,47 @@ final class ValidateCommand implements Callable<Integer> {
             return 2;
         }
         Exclusions excl = readExclusions(diags);
-        CheckerEngine engine = new CheckerEngine(CheckerEngine.Limits.DEFAULT, c -> ruleId(c, catalog));
-        List<Finding> findings = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < inventories.size(); i++) {
-            names.add(name(inventories.get(i)));
-            Optional<Inventory> inv = i == 0 ? first : read(inventories.get(i), diags);
-            if (i == 0) {
-                diags.addAll(firstDiags);
-            }
-            inv.ifPresent(v -> findings.addAll(engine.run(checkers, v)));
-        }
+        List<Finding> findings = check(checkers, catalog, first, firstDiags, diags);
         List<Finding> marked = excl == null ? findings : excl.apply(findings);
+        List<String> names = inventories.stream().map(ValidateCommand::name).toList();
         Report full = new Report(names, marked, ruleInfo(catalog, checkers));
-        Report report = verbose ? full : full.withoutPassing();
         printDiagnostics(diags);
-        String text = writer.write(report, verbose);
+        String text = ReportWriter.of(format).write(verbose ? full : full.withoutPassing(), verbose);
         if (output != null) {
             Files.writeString(output, text, StandardCharsets.UTF_8);
         } else {
             spec.commandLine().getOut().print(text);
         }
         return exitCode(diags, excl, marked, full);
+    }
+
+    /** What is wrong with the options, or null. */
+    private String usageError() {
+        try {
+            ReportWriter.of(format);
+        } catch (IllegalArgumentException e) {
+            return "unknown --format " + format + " (text, json, sarif, junit, csv)";
+        }
+        if (!Set.of("error", "warning", "never").contains(failOn)) {
+            return "unknown --fail-on " + failOn + " (error, warning, never)";
+        }
+        return Files.isDirectory(content) ? null : "content folder not found: " + content;
+    }
+
+    /**
+     * The findings of the checkers on every inventory, in order; the first one was read already, with what reading
+     * it reported in {@code firstDiags}, the others are read one after the other.
+     */
+    private List<Finding> check(List<Checker> checkers, Catalog catalog, Optional<Inventory> first,
+                                Diagnostics firstDiags, Diagnostics diags) throws IOException {
+        CheckerEngine engine = new CheckerEngine(CheckerEngine.Limits.DEFAULT, c -> ruleId(c, catalog));
+        List<Finding> findings = new ArrayList<>();
+        diags.addAll(firstDiags);
+        first.ifPresent(inv -> findings.addAll(engine.run(checkers, inv)));
+        for (Path p : inventories.subList(1, inventories.size())) {
+            read(p, diags).ifPresent(inv -> findings.addAll(engine.run(checkers, inv)));
+        }
+        return findings;
     }
 
     /** The checkers, with what loading them reported. */
