@@ -2,6 +2,7 @@ package io.bpacat.check.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.bpacat.check.Finding;
 import io.bpacat.check.Outcome;
@@ -27,7 +28,8 @@ final class Sarif {
     static String write(Report r) {
         StringWriter out = new StringWriter(Math.max(1024, r.findings().size() * 700));
         try (JsonGenerator g = JSON.createGenerator(out)) {
-            g.setPrettyPrinter(new DefaultPrettyPrinter());
+            // ReportWriter.json indents like this, and writes "\n" after each line on every system
+            g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
             g.writeStartObject();
             g.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
             g.writeStringField("version", "2.1.0");
@@ -50,7 +52,8 @@ final class Sarif {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out.toString().replace("\r\n", "\n") + "\n";
+        out.write('\n');
+        return out.toString();
     }
 
     private static void tool(JsonGenerator g, Report r, List<String> ids) throws IOException {
