@@ -87,8 +87,11 @@ public final class Exclusions {
         return ok ? Optional.of(new Exclusions(out)) : Optional.empty();
     }
 
-    /** The findings, each marked with the reason of the first exclusion that matches it. */
+    /** The findings, each marked with the reason of the first exclusion that matches it (unchanged when none). */
     public List<Finding> apply(List<Finding> findings) {
+        if (entries.isEmpty()) {
+            return findings;
+        }
         List<Finding> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
             Finding marked = f;

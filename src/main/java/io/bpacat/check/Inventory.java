@@ -291,9 +291,13 @@ public final class Inventory {
         }
         Map<String, Map<String, Map<String, List<Map<String, Object>>>>> idx = new HashMap<>();
         collections.forEach((c, objects) -> {
-            for (String link : links(c)) {
-                for (Map<String, Object> o : objects) {
-                    Keys k = keys(c, link, o);
+            List<String> links = List.copyOf(links(c));
+            List<Keys[]> keys = keysOf(c, links, objects);
+            for (int j = 0; j < links.size(); j++) {
+                String link = links.get(j);
+                for (int i = 0; i < objects.size(); i++) {
+                    Map<String, Object> o = objects.get(i);
+                    Keys k = keys.get(i)[j];
                     objectKeys.computeIfAbsent(o, x -> new HashMap<>()).put(link, k);
                     for (String key : k.all()) {
                         idx.computeIfAbsent(link, x -> new HashMap<>()).computeIfAbsent(key, x -> new LinkedHashMap<>())
@@ -303,5 +307,19 @@ public final class Inventory {
             }
         });
         return idx;
+    }
+
+    /** The keys of every object of a collection for each link kind, in object order; computed in parallel. */
+    private List<Keys[]> keysOf(String collection, List<String> links, List<Map<String, Object>> objects) {
+        if (links.isEmpty()) {
+            return List.of();
+        }
+        return IntStream.range(0, objects.size()).parallel().mapToObj(i -> {
+            Keys[] k = new Keys[links.size()];
+            for (int j = 0; j < k.length; j++) {
+                k[j] = keys(collection, links.get(j), objects.get(i));
+            }
+            return k;
+        }).toList();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.IntStream;
 
 /**
  * Second half of reading an inventory: a value tree to an {@link Inventory}. Finds out what the document is (a
@@ -112,24 +113,52 @@ public final class InventoryNormalizer {
                     + " one host", "collect one inventory file per host; only the first object is used");
             items = items.subList(0, 1);
         }
+        List<?> all = items;
+        List<Normalized> normalized = IntStream.range(0, all.size()).parallel()
+                .mapToObj(i -> all.get(i) instanceof Map<?, ?> m ? normalized(m, c.type()) : null).toList();
         List<Map<String, Object>> out = new ArrayList<>(items.size());
         Set<String> reported = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
-            Object item = items.get(i);
-            if (!(item instanceof Map<?, ?> m)) {
-                diags.error(file, 0, 0, "INV014", c.key() + "[" + i + "] is not an object but " + describe(item)
-                        + "; it is skipped", "collect with ConvertTo-Json -Depth 4 or more");
+            Normalized n = normalized.get(i);
+            if (n == null) {
+                diags.error(file, 0, 0, "INV014", c.key() + "[" + i + "] is not an object but "
+                        + describe(items.get(i)) + "; it is skipped", "collect with ConvertTo-Json -Depth 4 or more");
                 continue;
             }
-            Map<String, String> problems = new TreeMap<>();
-            Map<String, Object> obj = values.object(m, c.type(), problemsInto(file, c, problems, reported, diags));
-            if (!problems.isEmpty()) {
-                leftOut.put(obj, problems);
+            ValueNormalizer.Problems problems = problemsInto(file, c, n.leftOut(), reported, diags);
+            n.unknownEnums().forEach(u -> problems.unknownEnum((String) u[0], (String) u[1], u[2]));
+            if (!n.leftOut().isEmpty()) {
+                leftOut.put(n.object(), n.leftOut());
             }
-            out.add(obj);
+            out.add(n.object());
         }
         problemsSummary(file, c, out, leftOut, diags);
         return out;
+    }
+
+    /** One object normalized, with the fields left out and the unknown enum values it met, in order. */
+    private record Normalized(Map<String, Object> object, Map<String, String> leftOut, List<Object[]> unknownEnums) {
+    }
+
+    /**
+     * Normalizes one object on its own (objects are normalized in parallel); what it reports is replayed in object
+     * order afterwards, so the diagnostics are the same as one object after the other.
+     */
+    private Normalized normalized(Map<?, ?> raw, String type) {
+        Map<String, String> problems = new TreeMap<>();
+        List<Object[]> enums = new ArrayList<>(0);
+        Map<String, Object> obj = values.object(raw, type, new ValueNormalizer.Problems() {
+            @Override
+            public void unreadable(String field, String reason) {
+                problems.put(field, reason);
+            }
+
+            @Override
+            public void unknownEnum(String field, String enumType, Object value) {
+                enums.add(new Object[] {field, enumType, value});
+            }
+        });
+        return new Normalized(obj, problems, enums);
     }
 
     private static ValueNormalizer.Problems problemsInto(String file, InventoryModel.Collection c,

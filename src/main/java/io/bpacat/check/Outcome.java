@@ -7,9 +7,11 @@ import java.util.Optional;
 public enum Outcome {
     NONCOMPLIANT, COMPLIANT, NOT_APPLICABLE, CANNOT_EVALUATE, ERROR;
 
+    private final String label = name().toLowerCase(Locale.ROOT).replace('_', '-');
+
     /** The name used in files and output: {@code noncompliant}, {@code not-applicable}, ... */
     public String label() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return label;
     }
 
     public static Optional<Outcome> of(String label) {

@@ -30,6 +30,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -92,58 +94,130 @@ final class ValidateCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Loads the checkers and the catalog on a thread of their own while the first inventory is read and its links
+     * computed, then runs the checkers on each inventory and writes the report.
+     */
     @Override
     public Integer call() throws IOException {
         var err = spec.commandLine().getErr();
-        ReportWriter writer;
-        try {
-            writer = ReportWriter.of(format);
-        } catch (IllegalArgumentException e) {
-            err.println("bpacat validate: unknown --format " + format + " (text, json, sarif, junit, csv)");
+        String usage = usageError();
+        if (usage != null) {
+            err.println("bpacat validate: " + usage);
             return 2;
         }
-        if (!Set.of("error", "warning", "never").contains(failOn)) {
-            err.println("bpacat validate: unknown --fail-on " + failOn + " (error, warning, never)");
-            return 2;
-        }
-        if (!Files.isDirectory(content)) {
-            err.println("bpacat validate: content folder not found: " + content);
-            return 2;
-        }
-        Diagnostics diags = new Diagnostics();
-        Catalog catalog = new CatalogBuilder().build(content).catalog();
-        List<Checker> checkers = select(new CheckerLoader().loadAll(content, diags), catalog);
+        Loading loading = Loading.start(content);
+        Diagnostics firstDiags = new Diagnostics();
+        Optional<Inventory> first = read(inventories.get(0), firstDiags);
+        Loaded loaded = Loading.join(loading.checkers());
+        first.ifPresent(inv -> loaded.checkers().stream().map(Checker::scope).distinct().forEach(inv::related));
+        Catalog catalog = Loading.join(loading.catalog());
+        Diagnostics diags = loaded.diagnostics();
+        List<Checker> checkers = select(loaded.checkers(), catalog);
         if (checkers == null) {
             err.println("bpacat validate: --rules names no known rule or checker: " + rules);
             return 2;
         }
         Exclusions excl = readExclusions(diags);
-        CheckerEngine engine = new CheckerEngine(CheckerEngine.Limits.DEFAULT, c -> ruleId(c, catalog));
-        InventoryReader reader = new InventoryReader(new InventoryReader.Limits(maxSizeMb * 1024 * 1024, 64));
-        List<Finding> findings = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (Path p : inventories) {
-            String name = p.toString().replace('\\', '/');
-            names.add(name);
-            if (!Files.isRegularFile(p)) {
-                diags.error(name, 0, 0, "INV000", "inventory file not found", "check the path");
-                continue;
-            }
-            Optional<Inventory> inv = reader.read(name, Files.readAllBytes(p), diags)
-                    .flatMap(raw -> new InventoryNormalizer().normalize(raw, diags));
-            inv.ifPresent(i -> findings.addAll(engine.run(checkers, i)));
-        }
+        List<Finding> findings = check(checkers, catalog, first, firstDiags, diags);
         List<Finding> marked = excl == null ? findings : excl.apply(findings);
+        List<String> names = inventories.stream().map(ValidateCommand::name).toList();
         Report full = new Report(names, marked, ruleInfo(catalog, checkers));
-        Report report = verbose ? full : full.withoutPassing();
         printDiagnostics(diags);
-        String text = writer.write(report, verbose);
+        String text = ReportWriter.of(format).write(verbose ? full : full.withoutPassing(), verbose);
         if (output != null) {
             Files.writeString(output, text, StandardCharsets.UTF_8);
         } else {
             spec.commandLine().getOut().print(text);
         }
         return exitCode(diags, excl, marked, full);
+    }
+
+    /** What is wrong with the options, or null. */
+    private String usageError() {
+        try {
+            ReportWriter.of(format);
+        } catch (IllegalArgumentException e) {
+            return "unknown --format " + format + " (text, json, sarif, junit, csv)";
+        }
+        if (!Set.of("error", "warning", "never").contains(failOn)) {
+            return "unknown --fail-on " + failOn + " (error, warning, never)";
+        }
+        return Files.isDirectory(content) ? null : "content folder not found: " + content;
+    }
+
+    /**
+     * The findings of the checkers on every inventory, in order; the first one was read already, with what reading
+     * it reported in {@code firstDiags}, the others are read one after the other.
+     */
+    private List<Finding> check(List<Checker> checkers, Catalog catalog, Optional<Inventory> first,
+                                Diagnostics firstDiags, Diagnostics diags) throws IOException {
+        CheckerEngine engine = new CheckerEngine(CheckerEngine.Limits.DEFAULT, c -> ruleId(c, catalog));
+        List<Finding> findings = new ArrayList<>();
+        diags.addAll(firstDiags);
+        first.ifPresent(inv -> findings.addAll(engine.run(checkers, inv)));
+        for (Path p : inventories.subList(1, inventories.size())) {
+            read(p, diags).ifPresent(inv -> findings.addAll(engine.run(checkers, inv)));
+        }
+        return findings;
+    }
+
+    /** The checkers, with what loading them reported. */
+    private record Loaded(List<Checker> checkers, Diagnostics diagnostics) {
+    }
+
+    /**
+     * The checkers, then the catalog, loaded on a thread of their own while the first inventory is read; the
+     * checkers come first so that the links the engine follows can be computed while the catalog still loads.
+     */
+    private record Loading(FutureTask<Loaded> checkers, FutureTask<Catalog> catalog) {
+        static Loading start(Path content) {
+            Loading l = new Loading(new FutureTask<>(() -> {
+                Diagnostics d = new Diagnostics();
+                return new Loaded(new CheckerLoader().loadAll(content, d), d);
+            }), new FutureTask<>(() -> new CatalogBuilder().build(content).catalog()));
+            Thread t = new Thread(() -> {
+                l.checkers().run();
+                l.catalog().run();
+            }, "bpacat-load");
+            t.setDaemon(true);
+            t.start();
+            return l;
+        }
+
+        /** The result of {@code task}; a failure is rethrown as it was thrown. */
+        static <T> T join(FutureTask<T> task) {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while loading the checkers", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error r) {
+                    throw r;
+                }
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    private static String name(Path p) {
+        return p.toString().replace('\\', '/');
+    }
+
+    /** One inventory read and normalized; problems go to {@code diags}. Empty when it is missing or unusable. */
+    private Optional<Inventory> read(Path p, Diagnostics diags) throws IOException {
+        String name = name(p);
+        if (!Files.isRegularFile(p)) {
+            diags.error(name, 0, 0, "INV000", "inventory file not found", "check the path");
+            return Optional.empty();
+        }
+        InventoryReader reader = new InventoryReader(new InventoryReader.Limits(maxSizeMb * 1024 * 1024, 64));
+        return reader.read(name, Files.readAllBytes(p), diags)
+                .flatMap(raw -> new InventoryNormalizer().normalize(raw, diags));
     }
 
     private int exitCode(Diagnostics diags, Exclusions excl, List<Finding> findings, Report report) {

@@ -12,6 +12,11 @@ public final class Diagnostics {
         items.add(d);
     }
 
+    /** Adds everything {@code other} collected, in the order it collected it. */
+    public void addAll(Diagnostics other) {
+        items.addAll(other.items);
+    }
+
     public void error(String file, int line, int column, String code, String message, String hint) {
         report(new Diagnostic(file, line, column, Level.ERROR, code, message, hint));
     }

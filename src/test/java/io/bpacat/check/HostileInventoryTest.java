@@ -55,6 +55,29 @@ class HostileInventoryTest {
         assertEquals("3: INV004 invalid UTF-8 at byte 21 (0xC3)", firstError(d));
     }
 
+    /** The fast decoding (JDK, lenient) must accept and refuse exactly what the strict decoder does. */
+    @Test
+    void everyMalformedUtf8SequenceIsRefusedAndAWrittenReplacementCharacterIsKept() {
+        byte[][] malformed = {{(byte) 0xC0, (byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+                {(byte) 0xF5, (byte) 0x80, (byte) 0x80, (byte) 0x80}, {(byte) 0xE2, (byte) 0x82},
+                {(byte) 0x80}, {(byte) 0xFF}, {(byte) 0xF0, (byte) 0x9F, (byte) 0x98}};
+        for (byte[] m : malformed) {
+            byte[] head = "{\"VM\": [{\"Name\": \"".getBytes(StandardCharsets.UTF_8);
+            byte[] tail = "\"}]}".getBytes(StandardCharsets.UTF_8);
+            byte[] b = new byte[head.length + m.length + tail.length];
+            System.arraycopy(head, 0, b, 0, head.length);
+            System.arraycopy(m, 0, b, head.length, m.length);
+            System.arraycopy(tail, 0, b, head.length + m.length, tail.length);
+            Diagnostics d = new Diagnostics();
+            assertTrue(load("bad.json", b, d).isEmpty(), java.util.Arrays.toString(m));
+            assertTrue(firstError(d).startsWith("1: INV004 invalid UTF-8 at byte "), firstError(d));
+        }
+        Diagnostics d = new Diagnostics();
+        String json = "\uFEFF{\"VM\": [{\"Name\": \"a\uFFFDb \uD83D\uDE00\"}]}";
+        Inventory inv = load("ok.json", json.getBytes(StandardCharsets.UTF_8), d).orElseThrow();
+        assertEquals("a\uFFFDb \uD83D\uDE00", inv.objects("VM").get(0).get("Name"));
+    }
+
     @Test
     void protoAndConstructorKeysArePlainData() {
         String json = "{\"VM\": [{\"Name\": \"__proto__\", \"__proto__\": {\"State\": 9}, \"constructor\": 1,"

@@ -38,14 +38,16 @@ public record Report(List<String> inventories, List<Finding> findings, Map<Strin
 
     /** Count per outcome label, excluded findings counted apart as "excluded". */
     private static Map<String, Integer> count(List<Finding> findings) {
-        Map<String, Integer> m = new java.util.LinkedHashMap<>();
-        for (Outcome o : Outcome.values()) {
-            m.put(o.label(), 0);
-        }
-        m.put("excluded", 0);
+        Outcome[] outcomes = Outcome.values();
+        int[] n = new int[outcomes.length + 1];
         for (Finding f : findings) {
-            m.merge(f.excluded() ? "excluded" : f.outcome().label(), 1, Integer::sum);
+            n[f.excluded() ? outcomes.length : f.outcome().ordinal()]++;
         }
+        Map<String, Integer> m = new java.util.LinkedHashMap<>();
+        for (Outcome o : outcomes) {
+            m.put(o.label(), n[o.ordinal()]);
+        }
+        m.put("excluded", n[outcomes.length]);
         return m;
     }
 }

@@ -1,101 +1,151 @@
 package io.bpacat.check.report;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.bpacat.check.Finding;
 import io.bpacat.check.Outcome;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-/** SARIF 2.1.0: one run, the rules with their metadata and help links, one result per finding. */
+/**
+ * SARIF 2.1.0: one run, the rules with their metadata and help links, one result per finding. Written with
+ * Jackson's streaming generator, field by field in a fixed order, indented as {@link ReportWriter#json} indents.
+ */
 final class Sarif {
+    private static final JsonFactory JSON = new JsonFactory();
+
     private Sarif() {
     }
 
     static String write(Report r) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-        root.put("version", "2.1.0");
-        Map<String, Object> driver = new LinkedHashMap<>();
-        driver.put("name", "bpacat");
-        driver.put("informationUri", "https://github.com/bpacat/bpacat");
-        List<String> ids = new ArrayList<>(new TreeSet<>(r.findings().stream().map(Finding::ruleId).toList()));
-        List<Object> rules = new ArrayList<>();
-        for (String id : ids) {
-            RuleInfo info = r.rule(id);
-            Map<String, Object> rule = new LinkedHashMap<>();
-            rule.put("id", id);
-            rule.put("name", info.title());
-            rule.put("shortDescription", Map.of("text", info.title()));
-            if (!info.helpUri().isEmpty()) {
-                rule.put("helpUri", info.helpUri());
+        StringWriter out = new StringWriter(Math.max(1024, r.findings().size() * 700));
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            // ReportWriter.json indents like this, and writes "\n" after each line on every system
+            g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+            g.writeStartObject();
+            g.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+            g.writeStringField("version", "2.1.0");
+            g.writeArrayFieldStart("runs");
+            g.writeStartObject();
+            List<String> ids = new ArrayList<>(new TreeSet<>(r.findings().stream().map(Finding::ruleId).toList()));
+            tool(g, r, ids);
+            Map<String, Integer> index = new HashMap<>();
+            for (int i = 0; i < ids.size(); i++) {
+                index.put(ids.get(i), i);
             }
-            rule.put("defaultConfiguration", Map.of("level", level(info.severity())));
-            Map<String, Object> props = new LinkedHashMap<>();
-            props.put("severity", info.severity());
-            props.put("category", info.category());
-            rule.put("properties", props);
-            rules.add(rule);
+            g.writeArrayFieldStart("results");
+            for (Finding f : r.findings()) {
+                result(g, f, r.rule(f.ruleId()), index.get(f.ruleId()));
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        driver.put("rules", rules);
-        Map<String, Object> run = new LinkedHashMap<>();
-        run.put("tool", Map.of("driver", driver));
-        Map<String, Integer> index = new java.util.HashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            index.put(ids.get(i), i);
-        }
-        List<Object> results = new ArrayList<>();
-        for (Finding f : r.findings()) {
-            results.add(result(f, r.rule(f.ruleId()), index.get(f.ruleId())));
-        }
-        run.put("results", results);
-        root.put("runs", List.of(run));
-        return ReportWriter.json(root);
+        out.write('\n');
+        return out.toString();
     }
 
-    private static Map<String, Object> result(Finding f, RuleInfo rule, int index) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("ruleId", f.ruleId());
-        m.put("ruleIndex", index);
-        String kind = switch (f.outcome()) {
+    private static void tool(JsonGenerator g, Report r, List<String> ids) throws IOException {
+        g.writeObjectFieldStart("tool");
+        g.writeObjectFieldStart("driver");
+        g.writeStringField("name", "bpacat");
+        g.writeStringField("informationUri", "https://github.com/bpacat/bpacat");
+        g.writeArrayFieldStart("rules");
+        for (String id : ids) {
+            RuleInfo info = r.rule(id);
+            g.writeStartObject();
+            g.writeStringField("id", id);
+            g.writeStringField("name", info.title());
+            g.writeObjectFieldStart("shortDescription");
+            g.writeStringField("text", info.title());
+            g.writeEndObject();
+            if (!info.helpUri().isEmpty()) {
+                g.writeStringField("helpUri", info.helpUri());
+            }
+            g.writeObjectFieldStart("defaultConfiguration");
+            g.writeStringField("level", level(info.severity()));
+            g.writeEndObject();
+            g.writeObjectFieldStart("properties");
+            g.writeStringField("severity", info.severity());
+            g.writeStringField("category", info.category());
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void result(JsonGenerator g, Finding f, RuleInfo rule, int index) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("ruleId", f.ruleId());
+        g.writeNumberField("ruleIndex", index);
+        g.writeStringField("kind", switch (f.outcome()) {
             case NONCOMPLIANT -> "fail";
             case COMPLIANT -> "pass";
             case NOT_APPLICABLE -> "notApplicable";
             case CANNOT_EVALUATE -> "review";
             case ERROR -> "open";
-        };
-        m.put("kind", kind);
-        m.put("level", f.outcome() == Outcome.NONCOMPLIANT ? level(rule.severity())
+        });
+        g.writeStringField("level", f.outcome() == Outcome.NONCOMPLIANT ? level(rule.severity())
                 : f.outcome() == Outcome.ERROR ? "error" : "none");
-        String text = f.message().isEmpty() ? f.object() + ": " + f.outcome().label() : f.object() + ": "
-                + f.message();
-        m.put("message", Map.of("text", text));
-        Map<String, Object> location = new LinkedHashMap<>();
-        location.put("physicalLocation", Map.of("artifactLocation", Map.of("uri", f.inventory().replace('\\', '/'))));
-        Map<String, Object> logical = new LinkedHashMap<>();
-        logical.put("name", f.object());
-        logical.put("kind", "resource");
-        logical.put("fullyQualifiedName", f.collection() + "/" + f.object());
-        location.put("logicalLocations", List.of(logical));
-        m.put("locations", List.of(location));
+        g.writeObjectFieldStart("message");
+        g.writeStringField("text", f.object() + ": " + (f.message().isEmpty() ? f.outcome().label() : f.message()));
+        g.writeEndObject();
+        location(g, f);
         if (f.excluded()) {
-            Map<String, Object> suppression = new LinkedHashMap<>();
-            suppression.put("kind", "external");
-            suppression.put("justification", f.exclusion());
-            m.put("suppressions", List.of(suppression));
+            g.writeArrayFieldStart("suppressions");
+            g.writeStartObject();
+            g.writeStringField("kind", "external");
+            g.writeStringField("justification", f.exclusion());
+            g.writeEndObject();
+            g.writeEndArray();
         }
-        Map<String, Object> props = new LinkedHashMap<>();
-        props.put("outcome", f.outcome().label());
-        props.put("checker", f.checker());
+        g.writeObjectFieldStart("properties");
+        g.writeStringField("outcome", f.outcome().label());
+        g.writeStringField("checker", f.checker());
         if (!f.remediation().isEmpty()) {
-            props.put("remediation", f.remediation());
+            g.writeStringField("remediation", f.remediation());
         }
         if (!f.missing().isEmpty()) {
-            props.put("missing", f.missing());
+            g.writeArrayFieldStart("missing");
+            for (String m : f.missing()) {
+                g.writeString(m);
+            }
+            g.writeEndArray();
         }
-        m.put("properties", props);
-        return m;
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void location(JsonGenerator g, Finding f) throws IOException {
+        g.writeArrayFieldStart("locations");
+        g.writeStartObject();
+        g.writeObjectFieldStart("physicalLocation");
+        g.writeObjectFieldStart("artifactLocation");
+        g.writeStringField("uri", f.inventory().replace('\\', '/'));
+        g.writeEndObject();
+        g.writeEndObject();
+        g.writeArrayFieldStart("logicalLocations");
+        g.writeStartObject();
+        g.writeStringField("name", f.object());
+        g.writeStringField("kind", "resource");
+        g.writeStringField("fullyQualifiedName", f.collection() + "/" + f.object());
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndArray();
     }
 
     static String level(String severity) {
