@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -65,7 +66,8 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "warning",
             description = "Exit 1 on noncompliant results of this severity or worse: error, warning (also error)"
-                    + " or never (default: ${DEFAULT-VALUE}). Information-level findings never fail.")
+                    + " or never (default: ${DEFAULT-VALUE}). Information-level findings never fail; a rule without a"
+                    + " severity (a rule of a multi-rule page) counts as a warning, as in SARIF.")
     String failOn;
 
     @Option(names = "--exclusions", paramLabel = "FILE",
@@ -227,7 +229,7 @@ final class ValidateCommand implements Callable<Integer> {
             return 3;
         }
         boolean failing = findings.stream().filter(f -> !f.excluded() && f.outcome() == Outcome.NONCOMPLIANT)
-                .map(f -> report.rule(f.ruleId()).severity())
+                .map(f -> Objects.requireNonNullElse(report.rule(f.ruleId()).severity(), "warning"))
                 .anyMatch(s -> failOn.equals("warning") ? ("error".equals(s) || "warning".equals(s))
                         : failOn.equals("error") && "error".equals(s));
         return failing ? 1 : 0;

@@ -70,6 +70,24 @@ class ValidateCommandTest {
         assertTrue(csv.out().startsWith("\"inventory\",\"rule\",\"title\""), csv.out());
     }
 
+    /** A rule of a multi-rule page has no severity of its own: every format still reports it. */
+    @Test
+    void everyFormatReportsARuleWithoutSeverity() throws Exception {
+        String inv = TestPaths.fixture("validate").resolve("disabled-compute-service.json").toString();
+        String rule = "5b0c7d3e-2f61-4a8e-9c1d-7e4f3a2b6c90.the-hyper-v-host-compute-service-should-not-be-disabled";
+        for (String format : new String[] {"text", "json", "sarif", "junit", "csv"}) {
+            CliTest.Run r = CliTest.run("validate", inv, "--rules", rule, "--format", format);
+            assertEquals(1, r.code(), format + ": " + r.err());
+            assertTrue(r.out().contains("HV01"), format + ": " + r.out());
+        }
+        CliTest.Run junit = CliTest.run("validate", inv, "--rules", rule, "--format", "junit");
+        org.w3c.dom.Document xml = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new org.xml.sax.InputSource(new java.io.StringReader(junit.out())));
+        org.w3c.dom.Element failure = (org.w3c.dom.Element) xml.getElementsByTagName("failure").item(0);
+        assertEquals("The Hyper-V Host Compute Service (vmcompute) is disabled on HV01.", failure.getAttribute("message"));
+        assertEquals("", failure.getAttribute("type"));
+    }
+
     @Test
     void unreadableInventoryExitsThreeNamingTheFile() {
         CliTest.Run r = CliTest.run("validate", "no-such-inventory.json");

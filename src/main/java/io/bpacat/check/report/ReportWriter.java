@@ -184,7 +184,9 @@ public enum ReportWriter {
                     } else if (f.outcome() == Outcome.NONCOMPLIANT) {
                         x.writeStartElement("failure");
                         x.writeAttribute("message", f.message());
-                        x.writeAttribute("type", rule.severity());
+                        if (rule.severity() != null) { // a rule of a multi-rule page may have none
+                            x.writeAttribute("type", rule.severity());
+                        }
                         x.writeCharacters(f.remediation());
                         x.writeEndElement();
                     } else if (f.outcome() == Outcome.ERROR) {
