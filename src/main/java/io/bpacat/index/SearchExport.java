@@ -32,12 +32,18 @@ import org.apache.lucene.util.BytesRef;
  *   <li>{@code search/meta.json}: BM25 parameters, Lucene's table of encoded lengths, fields and boosts, per locale its language, document count and
  *       per-field statistics (docCount, sumTotalTermFreq), exactly as Lucene's collection statistics;</li>
  *   <li>{@code search/stop/<language>.json}: the stop words of each language;</li>
- *   <li>{@code search/<locale>/t/<shard>.json}: terms by shard (the hex UTF-16 code units of their first two
- *       characters): for each term, per field {@code [field index, docFreq, totalTermFreq, [doc, freq, norm, ...]]},
- *       norm being Lucene's encoded length byte (0–255);</li>
+ *   <li>{@code search/t/<shard>.json}: the term dictionaries of all locales by shard (the hex UTF-16 code units of a
+ *       term's first two characters): locale → term → {@code [[field index, docFreq, ...], postings]} for the fields that have
+ *       the term, in field order; postings are one string per field (encoded by {@link NumberCodec}: per document
+ *       the gap from the previous document, the term frequency and Lucene's encoded length byte, the norm) or, when
+ *       longer than {@value #INLINE_POSTINGS} characters in all, the number {@code n} of the file
+ *       {@code search/<locale>/p/<n>.json} that holds those strings. A query loads the shards of its terms in every
+ *       locale at once (they also list the completions of the last word), then the long postings it needs: two
+ *       rounds of requests;</li>
  *   <li>{@code search/<locale>/d/<doc / docsPerFile>.json}: what a result shows (id, title, url, severity,
  *       category, excerpt), for {@code docsPerFile} consecutive documents (meta.json says how many) in an array;</li>
- *   <li>{@code search/<locale>/facets.json}: severity, category and product of every document, for filters;</li>
+ *   <li>{@code search/<locale>/facets.json}: severity, category and product of every document, for filters: per
+ *       facet its sorted values and a {@link NumberCodec} string of each document's value index;</li>
  *   <li>{@code search/ids/<first two characters>.json}: rule ID → [[locale, doc], ...], for asset-ID queries.</li>
  * </ul>
  * All files are written with sorted keys and no white space: the same index gives the same bytes.
@@ -45,6 +51,8 @@ import org.apache.lucene.util.BytesRef;
 public final class SearchExport {
     /** Documents per file of {@code d/}: a result list loads a few small files, a site holds few files. */
     public static final int DOCS_PER_FILE = 16;
+    /** Encoded postings up to this many characters stay in the term's shard; longer ones get a file of their own. */
+    static final int INLINE_POSTINGS = 512;
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
@@ -74,7 +82,7 @@ public final class SearchExport {
         Out root = new Out(sink, "search/");
         try {
             ObjectNode meta = F.objectNode();
-            meta.put("version", 1);
+            meta.put("version", 2);
             meta.put("k1", SearchIndex.K1);
             meta.put("b", SearchIndex.B);
             meta.put("prefixExpansions", Searcher.PREFIX_EXPANSIONS);
@@ -91,13 +99,17 @@ public final class SearchExport {
             Map<String, List<int[]>> ids = new TreeMap<>();
             TreeSet<String> languages = new TreeSet<>();
             List<String> localeNames = new ArrayList<>(index.locales().keySet());
+            Map<String, ObjectNode> shards = new TreeMap<>();
             for (LocaleIndex l : index.locales().values()) {
-                locales.set(l.locale(), writeLocale(l, root.resolve(dirName(l.locale()) + "/")));
+                locales.set(l.locale(), writeLocale(l, root.resolve(dirName(l.locale()) + "/"), shards));
                 languages.add(l.analyzer().language());
                 for (int doc = 0; doc < l.docs().size(); doc++) {
                     ids.computeIfAbsent(l.docs().get(doc).ruleId(), k -> new ArrayList<>())
                             .add(new int[] {localeNames.indexOf(l.locale()), doc});
                 }
+            }
+            for (Map.Entry<String, ObjectNode> e : shards.entrySet()) {
+                write(root.resolve("t/" + e.getKey() + ".json"), e.getValue());
             }
             writeStopWords(root.resolve("stop/"), languages);
             writeIds(root.resolve("ids/"), ids, localeNames);
@@ -119,50 +131,81 @@ public final class SearchExport {
         }
     }
 
-    private static ObjectNode writeLocale(LocaleIndex l, Out dir) throws IOException {
+    private static ObjectNode writeLocale(LocaleIndex l, Out dir, Map<String, ObjectNode> shards) throws IOException {
         ObjectNode info = F.objectNode();
         info.put("language", l.analyzer().language());
         info.put("docs", l.docs().size());
         info.put("dir", dirName(l.locale()));
         ObjectNode stats = info.putObject("fields");
         LeafReader leaf = l.reader().leaves().get(0).reader();
-        Map<String, ObjectNode> shards = new TreeMap<>();
+        Map<String, TermPostings> terms = new TreeMap<>();
         for (int fi = 0; fi < SearchIndex.FIELDS.size(); fi++) {
             String field = SearchIndex.FIELDS.get(fi).name();
-            Terms terms = leaf.terms(field);
+            Terms t = leaf.terms(field);
             ObjectNode s = stats.putObject(field);
-            s.put("docCount", terms == null ? 0 : terms.getDocCount());
-            s.put("sumTotalTermFreq", terms == null ? 0 : terms.getSumTotalTermFreq());
-            if (terms != null) {
-                addPostings(leaf, field, fi, terms, shards);
+            s.put("docCount", t == null ? 0 : t.getDocCount());
+            s.put("sumTotalTermFreq", t == null ? 0 : t.getSumTotalTermFreq());
+            if (t != null) {
+                addPostings(leaf, field, fi, t, terms);
             }
         }
-        Out t = dir.resolve("t/");
-        for (Map.Entry<String, ObjectNode> e : shards.entrySet()) {
-            write(t.resolve(e.getKey() + ".json"), e.getValue());
-        }
+        writeTerms(l.locale(), terms, dir, shards);
         writeDocs(l, dir.resolve("d/"));
         writeFacets(l, dir.resolve("facets.json"));
         return info;
     }
 
+    /** One term's postings in one locale: per field that has it (in field order) [field index, docFreq] and the encoded postings. */
+    private record TermPostings(List<int[]> fields, List<String> postings) {
+        int chars() {
+            return postings.stream().mapToInt(String::length).sum();
+        }
+    }
+
     private static void addPostings(LeafReader leaf, String field, int fieldIndex, Terms terms,
-                                    Map<String, ObjectNode> shards) throws IOException {
+                                    Map<String, TermPostings> out) throws IOException {
         NumericDocValues norms = leaf.getNormValues(field);
         TermsEnum e = terms.iterator();
         PostingsEnum p = null;
         for (BytesRef b = e.next(); b != null; b = e.next()) {
-            String term = b.utf8ToString();
-            ArrayNode entry = F.arrayNode().add(fieldIndex).add(e.docFreq()).add(e.totalTermFreq());
-            ArrayNode postings = entry.addArray();
+            StringBuilder postings = new StringBuilder();
             p = e.postings(p, PostingsEnum.FREQS);
+            int previous = 0;
             for (int doc = p.nextDoc(); doc != PostingsEnum.NO_MORE_DOCS; doc = p.nextDoc()) {
                 long norm = norms != null && norms.advanceExact(doc) ? norms.longValue() : 0;
-                postings.add(doc).add(p.freq()).add(((byte) norm) & 0xFF);
+                NumberCodec.append(postings, doc - previous);
+                NumberCodec.append(postings, p.freq());
+                NumberCodec.append(postings, ((byte) norm) & 0xFF);
+                previous = doc;
             }
-            ObjectNode shard = shards.computeIfAbsent(shardOf(term), k -> F.objectNode());
-            ArrayNode list = shard.has(term) ? (ArrayNode) shard.get(term) : shard.putArray(term);
-            list.add(entry);
+            TermPostings t = out.computeIfAbsent(b.utf8ToString(), k -> new TermPostings(new ArrayList<>(), new ArrayList<>()));
+            t.fields().add(new int[] {fieldIndex, e.docFreq()});
+            t.postings().add(postings.toString());
+        }
+    }
+
+    /**
+     * Adds the locale's term dictionary to the shards ({@code t/}, shared by the locales) and writes the postings
+     * too long to keep there ({@code <locale>/p/}, numbered in term order): a shard costs little to load for any
+     * of its terms in every locale, a common term costs only its own file.
+     */
+    private static void writeTerms(String locale, Map<String, TermPostings> terms, Out dir,
+                                   Map<String, ObjectNode> shards) throws IOException {
+        int file = 0;
+        for (Map.Entry<String, TermPostings> e : terms.entrySet()) {
+            ObjectNode shard = shards.computeIfAbsent(shardOf(e.getKey()), k -> F.objectNode());
+            ObjectNode dictionary = shard.has(locale) ? (ObjectNode) shard.get(locale) : shard.putObject(locale);
+            ArrayNode value = dictionary.putArray(e.getKey());
+            ArrayNode fields = value.addArray();
+            e.getValue().fields().forEach(f -> fields.add(f[0]).add(f[1]));
+            ArrayNode postings = F.arrayNode();
+            e.getValue().postings().forEach(postings::add);
+            if (e.getValue().chars() > INLINE_POSTINGS) {
+                write(dir.resolve("p/" + file + ".json"), postings);
+                value.add(file++);
+            } else {
+                value.add(postings);
+            }
         }
     }
 
@@ -203,8 +246,9 @@ public final class SearchExport {
             ObjectNode f = n.putObject(facet);
             ArrayNode v = f.putArray("values");
             values.forEach(v::add);
-            ArrayNode docs = f.putArray("docs");
-            l.docs().forEach(d -> docs.add(values.indexOf(facetValue(d, facet))));
+            StringBuilder docs = new StringBuilder();
+            l.docs().forEach(d -> NumberCodec.append(docs, values.indexOf(facetValue(d, facet))));
+            f.put("docs", docs.toString());
         }
         write(file, n);
     }
