@@ -107,8 +107,15 @@ export function createSearch({ load }) {
   /** A term's entry in its loaded shard, or null. */
   const entryOf = (dict, term) => (dict && Object.hasOwn(dict, term) ? dict[term] : null);
 
-  /** The encoded postings of an entry, per field in the entry's order (loading its p/ file when they are not inline). */
-  const postingsOf = (info, entry) => (typeof entry[1] === 'number' ? get(`${info.dir}/p/${entry[1]}.json`) : entry[1]);
+  /**
+   * The encoded postings of an entry, per field in the entry's order: inline, or in the file the entry names
+   * (one locale's strings, or locale → strings when the locales share the file).
+   */
+  async function postingsOf(locale, entry) {
+    if (typeof entry[1] !== 'string') return entry[1];
+    const file = await get(`${entry[1]}.json`);
+    return Array.isArray(file) ? file : file && Object.hasOwn(file, locale) ? file[locale] : null;
+  }
 
   /** The last typed word, completed by dictionary terms: none when the text ends with white space, is shorter than 2 characters or CJK. */
   function completionPrefix(text) {
@@ -116,6 +123,11 @@ export function createSearch({ load }) {
     if (!typed.length || !text.length || /\s$/.test(text)) return null;
     const prefix = typed[typed.length - 1];
     return prefix.length < 2 || CJK.test(prefix[0]) ? null : prefix;
+  }
+
+  /** An entry with its postings loaded: {entry, postings}, or null for none. */
+  async function withPostings(locale, entry) {
+    return entry ? { entry, postings: await postingsOf(locale, entry) } : null;
   }
 
   /** Dictionary terms that start with prefix, by summed docFreq (descending) then term (Searcher.expansions). */
@@ -182,14 +194,17 @@ export function createSearch({ load }) {
     const an = await analyzer(info.language);
     const terms = [...new Set(an.terms(text))];
     const prefix = completionPrefix(text);
-    // One round for the shards of the typed terms and of the completed word, one for the long postings.
+    // A typed term's long postings load as soon as its shard is in; the completions' once the last word's shard is.
     const fc = hasFilters(filters) ? facets(info) : null;
-    const [dicts, lastDict] = await Promise.all([Promise.all(terms.map((t) => shard(locale, t))),
-      prefix ? shard(locale, prefix) : null]);
-    const exp = prefix ? expansions(lastDict, prefix, new Set(terms)) : [];
+    const typed = terms.map((t) => shard(locale, t).then((dict) => withPostings(locale, entryOf(dict, t))));
+    const completed = (prefix ? shard(locale, prefix) : Promise.resolve(null)).then((dict) => {
+      const exp = prefix ? expansions(dict, prefix, new Set(terms)) : [];
+      return Promise.all(exp.map((t) => withPostings(locale, entryOf(dict, t)))).then((list) => ({ exp, list }));
+    });
+    const [loaded, { exp, list }] = await Promise.all([Promise.all(typed), completed]);
     const all = terms.concat(exp);
-    const entries = all.map((t, i) => entryOf(i < terms.length ? dicts[i] : lastDict, t));
-    const postings = await Promise.all(entries.map((e) => (e ? postingsOf(info, e) : null)));
+    const entries = loaded.concat(list).map((l) => l && l.entry);
+    const postings = loaded.concat(list).map((l) => l && l.postings);
     const acc = new Float64Array(info.docs);
     const touched = [];
     let clauses = 0;
@@ -223,7 +238,8 @@ export function createSearch({ load }) {
       }
     }
     hits.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.locale < b.locale ? -1 : a.locale > b.locale ? 1 : 0));
-    return hits;
+    // The first locale of each rule: the others' document files need not load.
+    return hits.filter((h, i) => i === 0 || h.id !== hits[i - 1].id);
   }
 
   /** The first n hits of distinct rules with what a result shows; the document files of n hits load at a time, in parallel. */
@@ -273,7 +289,13 @@ export function createSearch({ load }) {
     return analyzer(meta.locales[locale].language);
   }
 
-  return { search, analyzer, analyzerForLocale };
+  /** Loads what every query needs (meta.json, the stop words and stemmers of the site's languages) ahead of one. */
+  async function prepare() {
+    const meta = await get('meta.json');
+    if (meta) await Promise.all(Object.values(meta.locales).map((info) => analyzer(info.language)));
+  }
+
+  return { search, analyzer, analyzerForLocale, prepare };
 }
 
 /**

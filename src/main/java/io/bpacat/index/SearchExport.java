@@ -36,10 +36,11 @@ import org.apache.lucene.util.BytesRef;
  *       term's first two characters): locale → term → {@code [[field index, docFreq, ...], postings]} for the fields that have
  *       the term, in field order; postings are one string per field (encoded by {@link NumberCodec}: per document
  *       the gap from the previous document, the term frequency and Lucene's encoded length byte, the norm) or, when
- *       longer than {@value #INLINE_POSTINGS} characters in all, the number {@code n} of the file
- *       {@code search/<locale>/p/<n>.json} that holds those strings. A query loads the shards of its terms in every
- *       locale at once (they also list the completions of the last word), then the long postings it needs: two
- *       rounds of requests;</li>
+ *       longer than {@value #INLINE_POSTINGS} characters in all, the path (without {@code .json}) of the file that
+ *       holds those strings: {@code search/p/<n>.json} (locale → strings) when the term's long postings come to at
+ *       most {@value #SHARED_POSTINGS} characters in all locales, else {@code search/<locale>/p/<n>.json}. A query
+ *       loads the shards of its terms in every locale at once (they also list the completions of the last word),
+ *       then the long postings it needs: two rounds of requests;</li>
  *   <li>{@code search/<locale>/d/<doc / docsPerFile>.json}: what a result shows (id, title, url, severity,
  *       category, excerpt), for {@code docsPerFile} consecutive documents (meta.json says how many) in an array;</li>
  *   <li>{@code search/<locale>/facets.json}: severity, category and product of every document, for filters: per
@@ -53,6 +54,8 @@ public final class SearchExport {
     public static final int DOCS_PER_FILE = 16;
     /** Encoded postings up to this many characters stay in the term's shard; longer ones get a file of their own. */
     static final int INLINE_POSTINGS = 512;
+    /** A term's longer postings that come to at most this many characters in all locales share one file. */
+    static final int SHARED_POSTINGS = 8192;
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
@@ -99,18 +102,16 @@ public final class SearchExport {
             Map<String, List<int[]>> ids = new TreeMap<>();
             TreeSet<String> languages = new TreeSet<>();
             List<String> localeNames = new ArrayList<>(index.locales().keySet());
-            Map<String, ObjectNode> shards = new TreeMap<>();
+            Map<String, Map<String, TermPostings>> terms = new TreeMap<>();
             for (LocaleIndex l : index.locales().values()) {
-                locales.set(l.locale(), writeLocale(l, root.resolve(dirName(l.locale()) + "/"), shards));
+                locales.set(l.locale(), writeLocale(l, root.resolve(dirName(l.locale()) + "/"), terms));
                 languages.add(l.analyzer().language());
                 for (int doc = 0; doc < l.docs().size(); doc++) {
                     ids.computeIfAbsent(l.docs().get(doc).ruleId(), k -> new ArrayList<>())
                             .add(new int[] {localeNames.indexOf(l.locale()), doc});
                 }
             }
-            for (Map.Entry<String, ObjectNode> e : shards.entrySet()) {
-                write(root.resolve("t/" + e.getKey() + ".json"), e.getValue());
-            }
+            writeTerms(terms, root);
             writeStopWords(root.resolve("stop/"), languages);
             writeIds(root.resolve("ids/"), ids, localeNames);
             write(root.resolve("meta.json"), meta);
@@ -131,14 +132,15 @@ public final class SearchExport {
         }
     }
 
-    private static ObjectNode writeLocale(LocaleIndex l, Out dir, Map<String, ObjectNode> shards) throws IOException {
+    /** Writes a locale's documents and facets, adds its terms to {@code terms} (term → locale → postings). */
+    private static ObjectNode writeLocale(LocaleIndex l, Out dir, Map<String, Map<String, TermPostings>> terms)
+            throws IOException {
         ObjectNode info = F.objectNode();
         info.put("language", l.analyzer().language());
         info.put("docs", l.docs().size());
         info.put("dir", dirName(l.locale()));
         ObjectNode stats = info.putObject("fields");
         LeafReader leaf = l.reader().leaves().get(0).reader();
-        Map<String, TermPostings> terms = new TreeMap<>();
         for (int fi = 0; fi < SearchIndex.FIELDS.size(); fi++) {
             String field = SearchIndex.FIELDS.get(fi).name();
             Terms t = leaf.terms(field);
@@ -146,10 +148,9 @@ public final class SearchExport {
             s.put("docCount", t == null ? 0 : t.getDocCount());
             s.put("sumTotalTermFreq", t == null ? 0 : t.getSumTotalTermFreq());
             if (t != null) {
-                addPostings(leaf, field, fi, t, terms);
+                addPostings(leaf, field, fi, t, l.locale(), terms);
             }
         }
-        writeTerms(l.locale(), terms, dir, shards);
         writeDocs(l, dir.resolve("d/"));
         writeFacets(l, dir.resolve("facets.json"));
         return info;
@@ -162,8 +163,8 @@ public final class SearchExport {
         }
     }
 
-    private static void addPostings(LeafReader leaf, String field, int fieldIndex, Terms terms,
-                                    Map<String, TermPostings> out) throws IOException {
+    private static void addPostings(LeafReader leaf, String field, int fieldIndex, Terms terms, String locale,
+                                    Map<String, Map<String, TermPostings>> out) throws IOException {
         NumericDocValues norms = leaf.getNormValues(field);
         TermsEnum e = terms.iterator();
         PostingsEnum p = null;
@@ -178,34 +179,57 @@ public final class SearchExport {
                 NumberCodec.append(postings, ((byte) norm) & 0xFF);
                 previous = doc;
             }
-            TermPostings t = out.computeIfAbsent(b.utf8ToString(), k -> new TermPostings(new ArrayList<>(), new ArrayList<>()));
+            TermPostings t = out.computeIfAbsent(b.utf8ToString(), k -> new TreeMap<>())
+                    .computeIfAbsent(locale, k -> new TermPostings(new ArrayList<>(), new ArrayList<>()));
             t.fields().add(new int[] {fieldIndex, e.docFreq()});
             t.postings().add(postings.toString());
         }
     }
 
     /**
-     * Adds the locale's term dictionary to the shards ({@code t/}, shared by the locales) and writes the postings
-     * too long to keep there ({@code <locale>/p/}, numbered in term order): a shard costs little to load for any
-     * of its terms in every locale, a common term costs only its own file.
+     * Writes the term dictionaries by shard ({@code t/}, every locale's in one file) and the postings too long to
+     * keep there: those of a term that are short in all locales together in one file for all locales
+     * ({@code p/<n>.json}: locale → strings), so a query in every language loads one file per term; longer ones in a
+     * file per locale ({@code <locale>/p/<n>.json}: strings), so a query in one language loads only its own.
      */
-    private static void writeTerms(String locale, Map<String, TermPostings> terms, Out dir,
-                                   Map<String, ObjectNode> shards) throws IOException {
-        int file = 0;
-        for (Map.Entry<String, TermPostings> e : terms.entrySet()) {
-            ObjectNode shard = shards.computeIfAbsent(shardOf(e.getKey()), k -> F.objectNode());
-            ObjectNode dictionary = shard.has(locale) ? (ObjectNode) shard.get(locale) : shard.putObject(locale);
-            ArrayNode value = dictionary.putArray(e.getKey());
-            ArrayNode fields = value.addArray();
-            e.getValue().fields().forEach(f -> fields.add(f[0]).add(f[1]));
-            ArrayNode postings = F.arrayNode();
-            e.getValue().postings().forEach(postings::add);
-            if (e.getValue().chars() > INLINE_POSTINGS) {
-                write(dir.resolve("p/" + file + ".json"), postings);
-                value.add(file++);
-            } else {
-                value.add(postings);
+    private static void writeTerms(Map<String, Map<String, TermPostings>> terms, Out root) throws IOException {
+        Map<String, ObjectNode> shards = new TreeMap<>();
+        Map<String, Integer> files = new TreeMap<>();
+        int sharedFiles = 0;
+        for (Map.Entry<String, Map<String, TermPostings>> e : terms.entrySet()) {
+            String term = e.getKey();
+            ObjectNode shard = shards.computeIfAbsent(shardOf(term), k -> F.objectNode());
+            int outside = e.getValue().values().stream().mapToInt(TermPostings::chars).filter(c -> c > INLINE_POSTINGS).sum();
+            boolean together = outside <= SHARED_POSTINGS;
+            ObjectNode shared = F.objectNode();
+            String sharedPath = "p/" + sharedFiles;
+            for (Map.Entry<String, TermPostings> l : e.getValue().entrySet()) {
+                String locale = l.getKey();
+                TermPostings t = l.getValue();
+                ObjectNode dictionary = shard.has(locale) ? (ObjectNode) shard.get(locale) : shard.putObject(locale);
+                ArrayNode value = dictionary.putArray(term);
+                ArrayNode fields = value.addArray();
+                t.fields().forEach(f -> fields.add(f[0]).add(f[1]));
+                ArrayNode postings = F.arrayNode();
+                t.postings().forEach(postings::add);
+                if (t.chars() <= INLINE_POSTINGS) {
+                    value.add(postings);
+                } else if (together) {
+                    shared.set(locale, postings);
+                    value.add(sharedPath);
+                } else {
+                    String path = dirName(locale) + "/p/" + files.merge(locale, 1, Integer::sum);
+                    write(root.resolve(path + ".json"), postings);
+                    value.add(path);
+                }
             }
+            if (!shared.isEmpty()) {
+                write(root.resolve(sharedPath + ".json"), shared);
+                sharedFiles++;
+            }
+        }
+        for (Map.Entry<String, ObjectNode> e : shards.entrySet()) {
+            write(root.resolve("t/" + e.getKey() + ".json"), e.getValue());
         }
     }
 
