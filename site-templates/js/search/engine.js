@@ -69,11 +69,12 @@ export function createSearch({ load }) {
     return analyzers.get(language);
   }
 
-  /** A locale's facets: per facet its values and, per document, the index of its value (an Int32Array). */
-  function facets(info) {
-    const key = `facets:${info.dir}`;
+  /** A locale's facets (facets.json holds every locale's): per facet its values and per document the index of its value. */
+  function facets(locale, info) {
+    const key = `facets:${locale}`;
     if (!cache.has(key)) {
-      cache.set(key, get(`${info.dir}/facets.json`).then((fc) => {
+      cache.set(key, get('facets.json').then((all) => {
+        const fc = all && Object.hasOwn(all, locale) ? all[locale] : null;
         if (!fc) return null;
         const out = {};
         for (const [name, { values, docs }] of Object.entries(fc)) {
@@ -195,7 +196,7 @@ export function createSearch({ load }) {
     const terms = [...new Set(an.terms(text))];
     const prefix = completionPrefix(text);
     // A typed term's long postings load as soon as its shard is in; the completions' once the last word's shard is.
-    const fc = hasFilters(filters) ? facets(info) : null;
+    const fc = hasFilters(filters) ? facets(locale, info) : null;
     const typed = terms.map((t) => shard(locale, t).then((dict) => withPostings(locale, entryOf(dict, t))));
     const completed = (prefix ? shard(locale, prefix) : Promise.resolve(null)).then((dict) => {
       const exp = prefix ? expansions(dict, prefix, new Set(terms)) : [];
@@ -233,7 +234,7 @@ export function createSearch({ load }) {
       if (!id.startsWith(text)) continue;
       for (const [locale, doc] of shard[id]) {
         if (!locales.includes(locale)) continue;
-        const fc = hasFilters(filters) ? await facets(meta.locales[locale]) : null;
+        const fc = hasFilters(filters) ? await facets(locale, meta.locales[locale]) : null;
         if (!fc || passes(fc, doc, filters)) hits.push({ id, locale, doc, score: 0 });
       }
     }

@@ -38,7 +38,7 @@ function index(where) {
     'en-us/p/1.json': replica,
     'p/0.json': { 'de-DE': ['AAA'], 'en-US': replica },
     'en-us/d/0.json': ['a', 'b', 'c'].map((id) => ({ id, title: id, url: `/${id}/` })),
-    'en-us/facets.json': { severity: { values: ['error', 'warning'], docs: enc(0, 1, 0) } },
+    'facets.json': { 'en-US': { severity: { values: ['error', 'warning'], docs: enc(0, 1, 0) } } },
   };
   return createSearch({ load: async (path) => (path in files ? structuredClone(files[path]) : null) });
 }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,8 +44,8 @@ import org.apache.lucene.util.BytesRef;
  *       then the long postings it needs: two rounds of requests;</li>
  *   <li>{@code search/<locale>/d/<doc / docsPerFile>.json}: what a result shows (id, title, url, severity,
  *       category, excerpt), for {@code docsPerFile} consecutive documents (meta.json says how many) in an array;</li>
- *   <li>{@code search/<locale>/facets.json}: severity, category and product of every document, for filters: per
- *       facet its sorted values and a {@link NumberCodec} string of each document's value index;</li>
+ *   <li>{@code search/facets.json}: per locale the severity, category and product of every document, for filters:
+ *       per facet its sorted values and a {@link NumberCodec} string of each document's value index;</li>
  *   <li>{@code search/ids/<first two characters>.json}: rule ID → [[locale, doc], ...], for asset-ID queries.</li>
  * </ul>
  * All files are written with sorted keys and no white space: the same index gives the same bytes.
@@ -55,7 +56,7 @@ public final class SearchExport {
     /** Encoded postings up to this many characters stay in the term's shard; longer ones get a file of their own. */
     static final int INLINE_POSTINGS = 512;
     /** A term's longer postings that come to at most this many characters in all locales share one file. */
-    static final int SHARED_POSTINGS = 8192;
+    static final int SHARED_POSTINGS = 131072;
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
@@ -103,8 +104,10 @@ public final class SearchExport {
             TreeSet<String> languages = new TreeSet<>();
             List<String> localeNames = new ArrayList<>(index.locales().keySet());
             Map<String, Map<String, TermPostings>> terms = new TreeMap<>();
+            ObjectNode facets = F.objectNode();
             for (LocaleIndex l : index.locales().values()) {
                 locales.set(l.locale(), writeLocale(l, root.resolve(dirName(l.locale()) + "/"), terms));
+                facets.set(l.locale(), facets(l));
                 languages.add(l.analyzer().language());
                 for (int doc = 0; doc < l.docs().size(); doc++) {
                     ids.computeIfAbsent(l.docs().get(doc).ruleId(), k -> new ArrayList<>())
@@ -112,6 +115,7 @@ public final class SearchExport {
                 }
             }
             writeTerms(terms, root);
+            write(root.resolve("facets.json"), facets);
             writeStopWords(root.resolve("stop/"), languages);
             writeIds(root.resolve("ids/"), ids, localeNames);
             write(root.resolve("meta.json"), meta);
@@ -132,7 +136,7 @@ public final class SearchExport {
         }
     }
 
-    /** Writes a locale's documents and facets, adds its terms to {@code terms} (term → locale → postings). */
+    /** Writes a locale's documents, adds its terms to {@code terms} (term → locale → postings). */
     private static ObjectNode writeLocale(LocaleIndex l, Out dir, Map<String, Map<String, TermPostings>> terms)
             throws IOException {
         ObjectNode info = F.objectNode();
@@ -152,7 +156,6 @@ public final class SearchExport {
             }
         }
         writeDocs(l, dir.resolve("d/"));
-        writeFacets(l, dir.resolve("facets.json"));
         return info;
     }
 
@@ -194,42 +197,62 @@ public final class SearchExport {
      */
     private static void writeTerms(Map<String, Map<String, TermPostings>> terms, Out root) throws IOException {
         Map<String, ObjectNode> shards = new TreeMap<>();
-        Map<String, Integer> files = new TreeMap<>();
-        int sharedFiles = 0;
+        PostingsFiles files = new PostingsFiles(root);
         for (Map.Entry<String, Map<String, TermPostings>> e : terms.entrySet()) {
-            String term = e.getKey();
-            ObjectNode shard = shards.computeIfAbsent(shardOf(term), k -> F.objectNode());
-            int outside = e.getValue().values().stream().mapToInt(TermPostings::chars).filter(c -> c > INLINE_POSTINGS).sum();
-            boolean together = outside <= SHARED_POSTINGS;
-            ObjectNode shared = F.objectNode();
-            String sharedPath = "p/" + sharedFiles;
+            ObjectNode shard = shards.computeIfAbsent(shardOf(e.getKey()), k -> F.objectNode());
+            files.startTerm(e.getValue().values());
             for (Map.Entry<String, TermPostings> l : e.getValue().entrySet()) {
-                String locale = l.getKey();
-                TermPostings t = l.getValue();
-                ObjectNode dictionary = shard.has(locale) ? (ObjectNode) shard.get(locale) : shard.putObject(locale);
-                ArrayNode value = dictionary.putArray(term);
-                ArrayNode fields = value.addArray();
-                t.fields().forEach(f -> fields.add(f[0]).add(f[1]));
-                ArrayNode postings = F.arrayNode();
-                t.postings().forEach(postings::add);
-                if (t.chars() <= INLINE_POSTINGS) {
-                    value.add(postings);
-                } else if (together) {
-                    shared.set(locale, postings);
-                    value.add(sharedPath);
-                } else {
-                    String path = dirName(locale) + "/p/" + files.merge(locale, 1, Integer::sum);
-                    write(root.resolve(path + ".json"), postings);
-                    value.add(path);
-                }
+                ObjectNode dictionary = shard.has(l.getKey()) ? (ObjectNode) shard.get(l.getKey()) : shard.putObject(l.getKey());
+                dictionary.set(e.getKey(), files.entry(l.getKey(), l.getValue()));
             }
-            if (!shared.isEmpty()) {
-                write(root.resolve(sharedPath + ".json"), shared);
-                sharedFiles++;
-            }
+            files.endTerm();
         }
         for (Map.Entry<String, ObjectNode> e : shards.entrySet()) {
             write(root.resolve("t/" + e.getKey() + ".json"), e.getValue());
+        }
+    }
+
+    /** Places one term's postings at a time: inline, in the term's file shared by the locales, or in a locale's file. */
+    private static final class PostingsFiles {
+        private final Out root;
+        private final Map<String, Integer> localeFiles = new TreeMap<>();
+        private int sharedFiles;
+        private boolean together;
+        private ObjectNode shared;
+
+        PostingsFiles(Out root) {
+            this.root = root;
+        }
+
+        void startTerm(Collection<TermPostings> locales) {
+            int outside = locales.stream().mapToInt(TermPostings::chars).filter(c -> c > INLINE_POSTINGS).sum();
+            together = outside <= SHARED_POSTINGS;
+            shared = F.objectNode();
+        }
+
+        /** The dictionary entry of the term in a locale: {@code [[field index, docFreq, ...], postings or path]}. */
+        ArrayNode entry(String locale, TermPostings t) throws IOException {
+            ArrayNode value = F.arrayNode();
+            ArrayNode fields = value.addArray();
+            t.fields().forEach(f -> fields.add(f[0]).add(f[1]));
+            ArrayNode postings = F.arrayNode();
+            t.postings().forEach(postings::add);
+            if (t.chars() <= INLINE_POSTINGS) {
+                return value.add(postings);
+            }
+            if (together) {
+                shared.set(locale, postings);
+                return value.add("p/" + sharedFiles);
+            }
+            String path = dirName(locale) + "/p/" + localeFiles.merge(locale, 1, Integer::sum);
+            write(root.resolve(path + ".json"), postings);
+            return value.add(path);
+        }
+
+        void endTerm() throws IOException {
+            if (!shared.isEmpty()) {
+                write(root.resolve("p/" + sharedFiles++ + ".json"), shared);
+            }
         }
     }
 
@@ -263,7 +286,8 @@ public final class SearchExport {
         return n;
     }
 
-    private static void writeFacets(LocaleIndex l, Out file) throws IOException {
+    /** Per facet its sorted values and a {@link NumberCodec} string of each document's value index. */
+    private static ObjectNode facets(LocaleIndex l) {
         ObjectNode n = F.objectNode();
         for (String facet : List.of("severity", "category", "product")) {
             List<String> values = new ArrayList<>(new TreeSet<>(l.docs().stream().map(d -> facetValue(d, facet)).toList()));
@@ -274,7 +298,7 @@ public final class SearchExport {
             l.docs().forEach(d -> NumberCodec.append(docs, values.indexOf(facetValue(d, facet))));
             f.put("docs", docs.toString());
         }
-        write(file, n);
+        return n;
     }
 
     private static String facetValue(SearchDocument d, String facet) {
