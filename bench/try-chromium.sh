@@ -2,7 +2,8 @@
 # Benchmark (issue 6): one generated host with N virtual machines (default 10,000), all checkers, validated by the
 # site's /try/ page in headless Chromium (Debian's chromium and chromium-driver), from choosing the file to the
 # results on the page; bpacat validate on the same file is the peer, in the same run. Target: under 1.5 s.
-# Usage: bench/try-chromium.sh [N] [RUNS]
+# Usage: bench/try-chromium.sh [N] [RUNS]; BPACAT_PROCESSORS=K makes the page see K processors (above 2 it splits
+# a validation over two workers).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n="${1:-10000}"
@@ -15,5 +16,5 @@ java -jar target/bpacat.jar build --content content --out bench/work/try-site > 
 [ -f bench/work/try-site/assets/check-worker.js ] || { echo "target/bpacat.jar has no /try/ validator: rebuild it (mvn -B package -DskipTests)" >&2; exit 2; }
 [ -s bench/work/test-classpath.txt ] || mvn -B -q dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile=bench/work/test-classpath.txt
-java -cp "target/bpacat.jar:$(cat bench/work/test-classpath.txt)" bench/TryChromium.java bench/work/try-site \
+java ${BPACAT_PROCESSORS:+-Dbpacat.processors=$BPACAT_PROCESSORS} -cp "target/bpacat.jar:$(cat bench/work/test-classpath.txt)" bench/TryChromium.java bench/work/try-site \
   "bench/work/inventory-$n.json" "$runs"

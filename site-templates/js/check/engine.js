@@ -3,10 +3,11 @@
 // tests run both on every checker example and on real and generated inventories). One result per checker and
 // inspected object, with the fields, values and order of the JSON report's results.
 import jsonata from 'jsonata';
-import { put } from './tree.js';
+import { newMap, put } from './tree.js';
 import { modelIndex } from './inventory.js';
 import { javaString } from './values.js';
 import { render, text } from './template.js';
+import { ExpressionMemo, MISS } from './memo.js';
 
 export const WHOLE_INVENTORY = '(inventory)';
 export const NO_OBJECTS = '(none)';
@@ -18,6 +19,7 @@ const EXIT = Symbol.for('jsonata.__evaluate_exit');
 const CONTEXT = '__bpacatBounds';
 
 const BOUND = Symbol('bound');
+const hasOwn = Object.prototype.hasOwnProperty;
 
 /** Thrown by an expression's time or depth bound. */
 function bound(kind) {
@@ -74,22 +76,28 @@ export function compile(bundle) {
  * Validates a normalized inventory (from readInventory) with the checkers of `bundle` (checkers.json).
  * options: { rules?: string[] (rule IDs, their first 8 characters, or checker file names), exclusions?: [{rule?,
  * object?, reason}], timeLimitMs?: per evaluation of one expression (default 2000, as bpacat validate),
- * checkerTimeLimitMs?: per checker over the inventory (default 30000), locale?: 'en-us', baseUrl?: '' }.
+ * checkerTimeLimitMs?: per checker over the inventory (default 30000), locale?: 'en-us', baseUrl?: '', memoize?: reuse
+ * an expression's result for objects that look the same to it (default true; the results are the same either way),
+ * part?: {index, of}: only the checkers whose position among the selected ones is index modulo `of` (one share of a
+ * validation split over several workers; see parts.js) }.
  * Returns the results in checker order, objects in inventory order.
  */
 export async function validate(inventory, bundle, options = {}) {
-  const checkers = select(compile(bundle), options.rules);
+  const all = select(compile(bundle), options.rules);
+  const part = options.part ?? null;
+  const checkers = part === null ? all : all.filter((c, k) => k % part.of === part.index);
   const exclusions = readExclusions(options.exclusions);
   const limits = {
     timeLimitMs: options.timeLimitMs ?? DEFAULT_LIMITS.timeLimitMs,
     maxDepth: DEFAULT_LIMITS.maxDepth,
     checkerTimeLimitMs: options.checkerTimeLimitMs ?? DEFAULT_LIMITS.checkerTimeLimitMs,
+    memoize: options.memoize !== false,
   };
   const ctx = context(inventory, bundle.model ?? inventory.model);
   const out = [];
   for (const c of checkers) {
     const info = ruleInfo(bundle, c, options);
-    for (const f of await new Run(c, ctx, limits).findings()) out.push(result(f, c, info, inventory, exclusions));
+    for (const r of await new Run(c, ctx, limits, info, exclusions).findings()) out.push(r);
     if (options.onProgress) options.onProgress(out.length);
   }
   return out;
@@ -152,26 +160,6 @@ export function ruleInfo(bundle, c, options = {}) {
   return { id, title, severity: r ? r.severity : 'warning', category: r ? r.category : '', helpUri };
 }
 
-function result(f, c, info, inventory, exclusions) {
-  const reason = excludedBy(exclusions, c.ruleId, f.object);
-  return {
-    inventory: inventory.file,
-    rule: c.ruleId,
-    title: info.title,
-    severity: info.severity,
-    category: info.category,
-    checker: c.file,
-    collection: c.scope,
-    object: f.object,
-    outcome: f.outcome,
-    message: f.message,
-    remediation: f.remediation,
-    missing: f.missing,
-    excluded: reason !== null,
-    exclusionReason: reason,
-    helpUri: info.helpUri,
-  };
-}
 
 const contexts = new WeakMap();
 
@@ -191,21 +179,19 @@ class Context {
     this.inv = inventory;
     this.model = model;
     this.idx = modelIndex(model);
-    this.data = Object.create(null);
+    this.data = newMap();
     for (const k of Object.keys(inventory.collections)) {
       const list = inventory.collections[k];
       const single = this.idx.collections.get(k)?.single;
       put(this.data, k, single ? (list.length === 0 ? null : list[0]) : list);
     }
-    this.host = this.data.VMHost ?? Object.create(null);
+    this.host = this.data.VMHost ?? newMap();
     this.collectedMillis = inventory.collectedAt === null ? null : Date.parse(inventory.collectedAt);
-    this.collectionOf = new Map();
-    for (const k of Object.keys(inventory.collections)) for (const o of inventory.collections[k]) this.collectionOf.set(o, k);
     this.derivedKeys = new Map();
     this.index = null;
-    this.relatedCache = new Map();
+    this.tables = new Map();
     this.linkCache = new Map();
-    this.keyCache = null;
+    this.keyTables = new Map(); // filled once the derived keys are final
     this.names = new Map();
   }
 
@@ -221,6 +207,37 @@ class Context {
     return this.inv.leftOut.get(o) ?? null;
   }
 
+  /** Per object of a collection, by index: what normalization left out of it (null for nothing), and $related. */
+  table(col) {
+    let t = this.tables.get(col);
+    if (t === undefined) {
+      const objects = this.objects(col);
+      t = { leftOut: objects.map((o) => this.leftOut(o)), related: null, presence: undefined };
+      this.tables.set(col, t);
+    }
+    return t;
+  }
+
+  /** Whether each object of a collection has a field (present()), by object index: 1 or 0. */
+  presence(col, field) {
+    const t = this.table(col);
+    if (t.presence === undefined) t.presence = new Map();
+    let p = t.presence.get(field);
+    if (p === undefined) {
+      const objects = this.objects(col);
+      p = new Uint8Array(objects.length);
+      for (let i = 0; i < objects.length; i++) p[i] = present(objects[i], field, t.leftOut[i]) ? 1 : 0;
+      t.presence.set(field, p);
+    }
+    return p;
+  }
+
+  relatedOf(col) {
+    const t = this.table(col);
+    if (t.related === null) t.related = this.objects(col).map((o, i) => this.related(col, i));
+    return t.related;
+  }
+
   /** Link kinds of a collection: its own (sorted) and those it derives. */
   links(col) {
     let l = this.linkCache.get(col);
@@ -233,38 +250,38 @@ class Context {
     return l;
   }
 
-  keys(col, link, o) {
-    if (this.keyCache !== null) {
-      let byLink = this.keyCache.get(o);
-      if (!byLink) {
-        byLink = new Map();
-        this.keyCache.set(o, byLink);
-      }
-      const k = `${col}\u0000${link}`;
-      let r = byLink.get(k);
-      if (!r) {
-        r = this.computeKeys(col, link, o);
-        byLink.set(k, r);
-      }
-      return r;
+  /** The keys of each object of a collection for one link, by object index: {id, name, all} (see computeKeys). */
+  keyTable(col, link) {
+    let byLink = this.keyTables.get(col);
+    if (byLink === undefined) {
+      byLink = new Map();
+      this.keyTables.set(col, byLink);
     }
-    return this.computeKeys(col, link, o);
+    let table = byLink.get(link);
+    if (table === undefined) {
+      table = this.objects(col).map((o) => this.computeKeys(col, link, o));
+      byLink.set(link, table);
+    }
+    return table;
   }
 
+  /** The keys of an object for one link: {id, name, all} (all: the derived keys, then id and name, distinct). */
   computeKeys(col, link, o) {
     let id = null;
     let name = null;
     const l = this.idx.collections.get(col)?.links.get(link);
     if (l && o !== null && typeof o === 'object') {
       const idValue = o[l.idField];
-      if (idValue !== null && idValue !== undefined && keyText(idValue) !== '') id = `id:${keyText(idValue).toLowerCase()}`;
+      const idText = idValue === null || idValue === undefined ? '' : keyText(idValue);
+      if (idText !== '') id = `id:${idText.toLowerCase()}`;
       const nameValue = l.nameField === null ? undefined : o[l.nameField];
-      if (nameValue !== null && nameValue !== undefined && keyText(nameValue) !== '') name = `name:${keyText(nameValue).toLowerCase()}`;
+      const nameText = nameValue === null || nameValue === undefined ? '' : keyText(nameValue);
+      if (nameText !== '') name = `name:${nameText.toLowerCase()}`;
     }
-    const derived = this.derivedKeys.get(o)?.get(link) ?? new Set();
-    const all = new Set(derived);
-    if (id !== null) all.add(id);
-    if (name !== null) all.add(name);
+    const derived = this.derivedKeys.get(o)?.get(link);
+    const all = derived === undefined ? [] : [...derived];
+    if (id !== null && !all.includes(id)) all.push(id);
+    if (name !== null && !all.includes(name)) all.push(name);
     return { id, name, all };
   }
 
@@ -272,13 +289,13 @@ class Context {
     for (const d of this.idx.derivedLinks) {
       const viaKeys = new Map();
       for (const via of this.objects(d.via)) {
-        for (const on of this.keys(d.via, d.on, via).all) {
+        for (const on of this.computeKeys(d.via, d.on, via).all) {
           if (!viaKeys.has(on)) viaKeys.set(on, new Set());
-          for (const k of this.keys(d.via, d.link, via).all) viaKeys.get(on).add(k);
+          for (const k of this.computeKeys(d.via, d.link, via).all) viaKeys.get(on).add(k);
         }
       }
       for (const o of this.objects(d.collection)) {
-        for (const on of this.keys(d.collection, d.on, o).all) {
+        for (const on of this.computeKeys(d.collection, d.on, o).all) {
           const inherited = viaKeys.get(on);
           if (!inherited) continue;
           if (!this.derivedKeys.has(o)) this.derivedKeys.set(o, new Map());
@@ -288,18 +305,33 @@ class Context {
         }
       }
     }
-    this.keyCache = new Map(); // derived keys are final from here on
+    // link → key → the objects with that key, in groups by collection (in collection order), then object order
     const idx = new Map();
     for (const c of Object.keys(this.inv.collections)) {
       for (const link of this.links(c)) {
-        for (const o of this.inv.collections[c]) {
-          for (const key of this.keys(c, link, o).all) {
-            if (!idx.has(link)) idx.set(link, new Map());
-            const byKey = idx.get(link);
-            if (!byKey.has(key)) byKey.set(key, new Map());
-            const byCol = byKey.get(key);
-            if (!byCol.has(c)) byCol.set(c, []);
-            byCol.get(c).push(o);
+        let byKey = idx.get(link);
+        if (byKey === undefined) {
+          byKey = new Map();
+          idx.set(link, byKey);
+        }
+        const table = this.keyTable(c, link);
+        const objects = this.inv.collections[c];
+        for (let i = 0; i < objects.length; i++) {
+          const o = objects[i];
+          const k = table[i];
+          for (const key of k.all) {
+            let groups = byKey.get(key);
+            if (groups === undefined) {
+              groups = [];
+              byKey.set(key, groups);
+            }
+            let g = groups[groups.length - 1];
+            if (g === undefined || g.col !== c) {
+              g = { col: c, objects: [], hasId: [] };
+              groups.push(g);
+            }
+            g.objects.push(o);
+            g.hasId.push(k.id !== null);
           }
         }
       }
@@ -307,69 +339,106 @@ class Context {
     return idx;
   }
 
-  /** $related of an object: the objects of other collections with the same key, by collection. */
-  related(o) {
-    let r = this.relatedCache.get(o);
-    if (r) return r;
+  /** $related of object i of collection own: the objects of other collections with the same key, by collection. */
+  related(own, i) {
     if (this.index === null) this.index = this.buildIndex();
-    const own = this.collectionOf.get(o);
-    const out = new Map();
-    const seen = new Set();
-    if (own !== undefined) {
-      for (const link of this.links(own)) {
-        const mine = this.keys(own, link, o);
-        for (const key of mine.all) {
-          const byCol = this.index.get(link)?.get(key);
-          if (!byCol) continue;
-          for (const [c, objs] of byCol) {
-            if (c === own) continue;
-            if (!out.has(c)) out.set(c, []);
-            const list = out.get(c);
-            const byName = key.startsWith('name:');
-            for (const x of objs) {
-              if (byName && mine.id !== null && this.keys(c, link, x).id !== null) continue;
-              if (!seen.has(x)) {
-                seen.add(x);
-                list.push(x);
-              }
-            }
+    const r = newMap();
+    // an object is listed once: only a second key (or link) can meet it again, in the list of its collection
+    // (searched, or for a long list looked up in a set of it)
+    let again = false;
+    let seen = null;
+    const listed = (list, x) => {
+      if (list.length < 32) return list.includes(x);
+      if (seen === null) seen = new Map();
+      let set = seen.get(list);
+      if (set === undefined) {
+        set = new Set(list);
+        seen.set(list, set);
+      }
+      return set.has(x);
+    };
+    for (const link of this.links(own)) {
+      const mine = this.keyTable(own, link)[i];
+      const byKey = this.index.get(link);
+      if (byKey === undefined) continue;
+      for (const key of mine.all) {
+        const groups = byKey.get(key);
+        if (groups === undefined) continue;
+        const skipIds = mine.id !== null && key.startsWith('name:');
+        for (const g of groups) {
+          if (g.col === own) continue;
+          let list = r[g.col];
+          if (list === undefined) {
+            list = [];
+            r[g.col] = list;
+          }
+          for (let k = 0; k < g.objects.length; k++) {
+            if (skipIds && g.hasId[k]) continue;
+            const x = g.objects[k];
+            if (again && listed(list, x)) continue;
+            list.push(x);
+            if (seen !== null) seen.get(list)?.add(x);
           }
         }
+        again = true;
       }
     }
-    r = Object.create(null);
-    for (const [c, l] of out) put(r, c, l);
-    this.relatedCache.set(o, r);
     return r;
   }
 }
 
 /** String.valueOf of a link key, as Java writes it. */
 function keyText(v) {
-  return javaString(v);
+  return typeof v === 'string' ? v : javaString(v);
 }
 
 /** One checker over one inventory. */
 class Run {
-  constructor(c, ctx, limits) {
+  constructor(c, ctx, limits, info, exclusions) {
     this.c = c;
     this.ctx = ctx;
     this.limits = limits;
+    this.info = info;
+    this.exclusions = exclusions;
     this.scope = ctx.idx.collections.get(c.scope);
     this.readCols = Object.keys(c.reads ?? {}).sort();
     const mine = new Set(ctx.links(c.scope));
     this.relatedCollections = this.readCols.filter((col) => col !== c.scope && ctx.links(col).some((l) => mine.has(l)));
+    const required = (before) => (c.require ?? []).filter((col) => (c.applies !== null && c.applies !== undefined && c.applies.includes(col)) === before);
+    this.requiredBeforeApplies = required(true);
+    this.requiredAfterApplies = required(false);
+    const sources = [c.applies, c.compliant, ...Object.values(c.values ?? {})].filter((x) => typeof x === 'string');
+    // $related is only computed for checkers that can see it: by name in an expression, or through what they need
+    this.needsRelated = this.relatedCollections.length > 0 || (c.require ?? []).length > 0
+      || sources.some((x) => x.includes('$related') || x.includes('$eval'));
+    this.appliesMemo = this.memo(c.appliesExpr, limits.memoize);
+    this.compliantMemo = this.memo(c.compliantExpr, limits.memoize);
+    this.valueMemos = c.valueExprs.map(([, e]) => this.memo(e, limits.memoize));
+  }
+
+  /** A memo of a compiled expression's results over this inventory's objects (ExpressionMemo); null for none. */
+  memo(e, on) {
+    if (!e || !e.compiled) return null;
+    return new ExpressionMemo(e.source, (input, related) => this.run(e, input, related), on !== false);
   }
 
   async findings() {
     const c = this.c;
     this.deadline = Date.now() + this.limits.checkerTimeLimitMs;
     const missing = this.missingCollections();
-    if (missing.length > 0) return [finding(WHOLE_INVENTORY, 'cannot-evaluate', `the inventory lacks ${missing.join(', ')}`, '', missing)];
+    if (missing.length > 0) return [this.result(WHOLE_INVENTORY, 'cannot-evaluate', `the inventory lacks ${missing.join(', ')}`, '', missing)];
     const objects = this.ctx.objects(c.scope);
-    if (objects.length === 0) return [finding(NO_OBJECTS, 'not-applicable', `the inventory holds no ${c.scope} objects`, '', [])];
+    if (objects.length === 0) return [this.result(NO_OBJECTS, 'not-applicable', `the inventory holds no ${c.scope} objects`, '', NONE)];
+    this.leftOut = this.ctx.table(c.scope).leftOut;
+    this.scopeFields = c.reads?.[c.scope] ?? [];
+    this.presence = this.scopeFields.map((f) => this.ctx.presence(c.scope, f));
+    this.scratch = [];
+    this.related = this.needsRelated ? this.ctx.relatedOf(c.scope) : null;
     const out = [];
-    for (let i = 0; i < objects.length; i++) out.push(await this.object(objects[i], i));
+    for (let i = 0; i < objects.length; i++) {
+      const f = this.object(objects[i], i);
+      out.push(f instanceof Promise ? await f : f);
+    }
     return out;
   }
 
@@ -393,51 +462,111 @@ class Run {
     return m(c.applies) || m(c.compliant) || Object.values(c.values ?? {}).some(m);
   }
 
-  missingFields(col, o, missing) {
-    const leftOut = this.ctx.leftOut(o);
-    for (const f of this.c.reads[col] ?? []) {
-      if (!present(o, f, leftOut)) {
-        missing.push(`${col}.${f}${leftOut && Object.prototype.hasOwnProperty.call(leftOut, f) ? ` (${leftOut[f]})` : ''}`);
-      }
+  missingFields(col, o, missing, leftOut = this.ctx.leftOut(o)) {
+    const fields = this.c.reads[col];
+    if (fields === undefined || fields.length === 0) return;
+    for (const f of fields) {
+      if (leftOut === null && !f.includes('.') ? !hasOwn.call(o, f) : !present(o, f, leftOut)) missing.push(missingText(col, f, leftOut));
     }
   }
 
   missingRequired(related, beforeApplies, missing) {
-    const c = this.c;
-    for (const col of c.require ?? []) {
-      const readByApplies = c.applies !== null && c.applies !== undefined && c.applies.includes(col);
-      if (readByApplies === beforeApplies && (related[col] ?? []).length === 0) missing.push(`${col} (no ${col} object for this ${c.scope})`);
+    for (const col of beforeApplies ? this.requiredBeforeApplies : this.requiredAfterApplies) {
+      if ((related[col] ?? []).length === 0) missing.push(`${col} (no ${col} object for this ${this.c.scope})`);
     }
   }
 
-  async object(o, index) {
+  /** A result of this checker, with the fields, values and order of the JSON report's results. */
+  result(object, outcome, message, remediation, missing) {
+    const c = this.c;
+    const reason = this.exclusions.length === 0 ? null : excludedBy(this.exclusions, c.ruleId, object);
+    return {
+      inventory: this.ctx.inv.file,
+      rule: c.ruleId,
+      title: this.info.title,
+      severity: this.info.severity,
+      category: this.info.category,
+      checker: c.file,
+      collection: c.scope,
+      object,
+      outcome,
+      message,
+      remediation,
+      missing,
+      excluded: reason !== null,
+      exclusionReason: reason,
+      helpUri: this.info.helpUri,
+    };
+  }
+
+  cannotEvaluate(name, missing) {
+    const distinct = [...new Set(missing)];
+    return this.result(name, 'cannot-evaluate', `missing ${distinct.join(', ')}`, '', distinct);
+  }
+
+  /** The finding for one object: at once when the memos answer every expression, else a Promise. */
+  object(o, index) {
     const name = this.displayName(o, index);
-    const related = this.ctx.related(o);
-    const missing = [];
-    this.missingFields(this.c.scope, o, missing);
+    const related = this.needsRelated ? this.related[index] : NO_RELATED;
+    const missing = this.scratch; // cannotEvaluate() copies what it keeps
+    missing.length = 0;
+    for (let k = 0; k < this.scopeFields.length; k++) {
+      if (this.presence[k][index] === 0) missing.push(missingText(this.c.scope, this.scopeFields[k], this.leftOut[index]));
+    }
     for (const col of this.relatedCollections) for (const x of related[col] ?? []) this.missingFields(col, x, missing);
     this.missingRequired(related, true, missing);
-    if (missing.length > 0) return cannotEvaluate(name, missing);
+    if (missing.length > 0) return this.cannotEvaluate(name, missing);
     if (Date.now() > this.deadline) {
-      return finding(name, 'error', `${this.c.file}: the checker ran longer than ${this.limits.checkerTimeLimitMs} ms on this inventory and was stopped`, '', []);
+      return this.result(name, 'error', `${this.c.file}: the checker ran longer than ${this.limits.checkerTimeLimitMs} ms on this inventory and was stopped`, '', NONE);
     }
-    return this.evaluate(o, name, related);
+    return this.remembered(o, name, related) ?? this.evaluate(o, name, related);
+  }
+
+  /**
+   * The finding when the memos know the results of applies, compliant and (for a noncompliant object) the values
+   * for this object; else null (evaluate() then takes it from the start, the memos answering what they know).
+   */
+  remembered(o, name, related) {
+    const c = this.c;
+    if (c.appliesExpr) {
+      const a = this.appliesMemo === null ? MISS : this.appliesMemo.lookup(o, related);
+      if (typeof a !== 'boolean') return null;
+      if (!a) return this.result(name, 'not-applicable', '', '', NONE);
+    }
+    if (this.requiredAfterApplies.length > 0) {
+      const missing = [];
+      this.missingRequired(related, false, missing);
+      if (missing.length > 0) return this.cannotEvaluate(name, missing);
+    }
+    const r = this.compliantMemo === null ? MISS : this.compliantMemo.lookup(o, related);
+    if (typeof r !== 'boolean') return null;
+    if (r) return this.result(name, 'compliant', '', '', NONE);
+    const values = new Map();
+    for (let k = 0; k < c.valueExprs.length; k++) {
+      const v = this.valueMemos[k] === null ? MISS : this.valueMemos[k].lookup(o, related);
+      if (v === MISS) return null;
+      values.set(c.valueExprs[k][0], v === null ? null : v);
+    }
+    return this.result(name, 'noncompliant', render(c.message, o, values, false), render(c.remediation, o, values, true), NONE);
   }
 
   async evaluate(o, name, related) {
     const c = this.c;
     try {
-      if (c.appliesExpr && !(await this.bool('applies', c.appliesExpr, o, related))) return finding(name, 'not-applicable', '', '', []);
+      if (c.appliesExpr && !(await this.bool('applies', c.appliesExpr, o, related, this.appliesMemo))) return this.result(name, 'not-applicable', '', '', NONE);
       const missing = [];
       this.missingRequired(related, false, missing);
-      if (missing.length > 0) return cannotEvaluate(name, missing);
-      if (await this.bool('compliant', c.compliantExpr, o, related)) return finding(name, 'compliant', '', '', []);
+      if (missing.length > 0) return this.cannotEvaluate(name, missing);
+      if (await this.bool('compliant', c.compliantExpr, o, related, this.compliantMemo)) return this.result(name, 'compliant', '', '', NONE);
       const values = new Map();
-      for (const [k, e] of c.valueExprs) values.set(k, await this.eval(`values.${k}`, e, o, related));
-      return finding(name, 'noncompliant', render(c.message, o, values, false), render(c.remediation, o, values, true), []);
+      for (let k = 0; k < c.valueExprs.length; k++) {
+        const [key, e] = c.valueExprs[k];
+        values.set(key, await this.eval(`values.${key}`, e, o, related, this.valueMemos[k]));
+      }
+      return this.result(name, 'noncompliant', render(c.message, o, values, false), render(c.remediation, o, values, true), NONE);
     } catch (e) {
       if (!(e instanceof EvaluationError)) throw e;
-      return finding(name, 'error', `${c.file}: ${e.message}`, '', []);
+      return this.result(name, 'error', `${c.file}: ${e.message}`, '', NONE);
     }
   }
 
@@ -446,17 +575,27 @@ class Run {
     return lines[what.startsWith('values.') ? 'values' : what] ?? 0;
   }
 
-  async bool(what, e, o, related) {
-    const r = await this.eval(what, e, o, related);
+  async bool(what, e, o, related, memo) {
+    const r = await this.eval(what, e, o, related, memo);
     if (typeof r === 'boolean') return r;
     throw new EvaluationError(`${what} gave ${r === undefined || r === null ? 'no value' : text(r)} instead of true or false (line ${this.line(what)})`);
   }
 
-  async eval(what, e, o, related) {
+  async eval(what, e, o, related, memo = null) {
     const line = this.line(what);
     if (!e || !e.compiled) {
       throw new EvaluationError(`${what} (line ${line}) failed: ${this.failure(e?.error ?? new Error('no expression'))}`);
     }
+    try {
+      const r = await (memo === null ? this.run(e, o, related) : memo.evaluate(o, related));
+      return r === null ? null : r;
+    } catch (err) {
+      throw new EvaluationError(`${what} (line ${line}) failed: ${this.failure(err)}`);
+    }
+  }
+
+  /** One evaluation of a compiled expression with the engine's variables and bounds; throws what it throws. */
+  run(e, o, related) {
     const bounds = { depth: 0, steps: 0, maxDepth: this.limits.maxDepth, deadline: Date.now() + this.limits.timeLimitMs };
     const bindings = {
       inventory: this.ctx.data,
@@ -466,12 +605,7 @@ class Run {
       collectedMillis: this.ctx.collectedMillis ?? undefined,
       [CONTEXT]: bounds,
     };
-    try {
-      const r = await e.compiled.evaluate(o, bindings);
-      return r === null ? null : r;
-    } catch (err) {
-      throw new EvaluationError(`${what} (line ${line}) failed: ${this.failure(err)}`);
-    }
+    return e.compiled.evaluate(o, bindings);
   }
 
   /** Why an evaluation failed, as CheckerEngine.failure words it: the bound, else the JSONata error code. */
@@ -483,11 +617,16 @@ class Run {
   }
 
   displayName(o, index) {
-    let name = this.ctx.names.get(o);
+    let names = this.ctx.names.get(this.c.scope);
+    if (names === undefined) {
+      names = [];
+      this.ctx.names.set(this.c.scope, names);
+    }
+    let name = names[index];
     if (name === undefined) {
       name = render(this.scope.display, o, null, false);
       name = JAVA_BLANK.test(name) || name === '?' ? `${this.c.scope}[${index}]` : name;
-      this.ctx.names.set(o, name);
+      names[index] = name;
     }
     return name;
   }
@@ -495,14 +634,16 @@ class Run {
 
 class EvaluationError extends Error {}
 
-function finding(object, outcome, message, remediation, missing) {
-  return { object, outcome, message, remediation, missing };
+/** How a result names a field the object lacks: with the reason when normalization left it out. */
+function missingText(col, f, leftOut) {
+  return `${col}.${f}${leftOut && hasOwn.call(leftOut, f) ? ` (${leftOut[f]})` : ''}`;
 }
 
-function cannotEvaluate(name, missing) {
-  const distinct = [...new Set(missing)];
-  return finding(name, 'cannot-evaluate', `missing ${distinct.join(', ')}`, '', distinct);
-}
+/** The `missing` of every result that misses nothing: one frozen empty list shared by all. */
+const NONE = Object.freeze([]);
+
+/** $related of every object for a checker that cannot see it. */
+const NO_RELATED = Object.freeze(newMap());
 
 /** True when the field path is there: the key exists at every level, and normalization did not drop it. */
 export function present(o, path, leftOut) {

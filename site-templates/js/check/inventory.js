@@ -2,7 +2,7 @@
 // UTF-16 Windows PowerShell writes) to text, JSON/YAML/CSV to values, then the normalization of schemas/README.md
 // (collections, single object vs array, enums, dates, time spans, versions, -Depth-collapsed fields left out).
 // The Java twins are io.bpacat.check.InventoryReader and InventoryNormalizer.
-import { ReadError, put, readCsv, readJson, readYaml } from './tree.js';
+import { ReadError, newMap, put, readCsv, readJson, readYaml } from './tree.js';
 import { ValueNormalizer, isoMillis, javaString, parseDate, javaTrim } from './values.js';
 
 export const LIMITS = Object.freeze({ maxBytes: 64 * 1024 * 1024, maxDepth: 64 });
@@ -176,7 +176,7 @@ export function normalizeInventory(value, fileName, model, csvType = null) {
     }
     collections.set(c.key, collection(idx, c, v, leftOut, diag));
   }
-  const sorted = Object.create(null);
+  const sorted = newMap();
   for (const k of [...collections.keys()].sort()) put(sorted, k, collections.get(k));
   const inventory = { file: fileName, collectedAt, collections: sorted, leftOut, model };
   return { inventory, diagnostics };
@@ -217,7 +217,7 @@ function collection(idx, c, v, leftOut, diag) {
       },
     });
     if (problems.size > 0) {
-      const sorted = Object.create(null);
+      const sorted = newMap();
       for (const k of [...problems.keys()].sort()) put(sorted, k, problems.get(k));
       leftOut.set(obj, sorted);
     }

@@ -1,6 +1,6 @@
-// Reads inventory text into plain values without recursion: JSON by a small tokenizer (line and column of every
-// error, duplicate keys, NaN/Infinity refused, nesting limited), YAML through the `yaml` package (then checked for
-// depth and converted iteratively), CSV as Export-Csv writes it. Objects are Object.create(null) maps, so keys
+// Reads inventory text into plain values without recursion: JSON by the engine's JSON.parse, checked for duplicate
+// keys, NaN/Infinity and nesting, and by a small tokenizer when it fails a check (line and column of every error), YAML through the `yaml` package (then checked for
+// depth and converted iteratively), CSV as Export-Csv writes it. Objects are null-prototype maps, so keys
 // such as __proto__ and constructor are plain data. The Java twin is io.bpacat.check.TreeReader and CsvReader.
 import { parseDocument, isMap, isSeq, isScalar, isAlias } from 'yaml';
 
@@ -17,14 +17,90 @@ export class ReadError extends Error {
 const deepMessage = (max) =>
   `nested more than ${max} levels deep (an inventory needs about 6; was the file written with an unusually large -Depth?)`;
 
-/** Stores a key on a null-prototype object as an own data property, whatever its name. */
-export function put(obj, key, value) {
-  Object.defineProperty(obj, key, { value, writable: true, enumerable: true, configurable: true });
+/**
+ * A new map for data: an object with no prototype, so any key is plain data. Made from an object literal rather
+ * than Object.create(null), which V8 keeps in its slow dictionary mode: these stay fast to read and write.
+ */
+export function newMap() {
+  return Object.setPrototypeOf({}, null);
 }
 
-/** JSON text to values; throws ReadError naming line and column. */
+/**
+ * Stores a key on a null-prototype object (newMap()) as an own data property, whatever its name: with no
+ * prototype there is no __proto__ setter or any other inherited accessor, so plain assignment defines the key.
+ */
+export function put(obj, key, value) {
+  obj[key] = value;
+}
+
+/**
+ * JSON text to values; throws ReadError naming line and column. Maps are read only through their own keys
+ * (Object.keys, hasOwnProperty): they come from the engine's JSON.parse when the text is valid, has no key twice
+ * in one object, no number beyond the double range and no nesting past maxDepth; otherwise JsonReader reads it,
+ * slower, to name the problem (or to give -0 as 0 where a number is written so).
+ */
 export function readJson(text, maxDepth = 64) {
-  return new JsonReader(text, maxDepth).read();
+  let value;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    return new JsonReader(text, maxDepth).read();
+  }
+  if (value === 0) return 0;
+  return plainJson(value, maxDepth) === keyCount(text) ? value : new JsonReader(text, maxDepth).read();
+}
+
+/**
+ * The number of keys of all maps of a parsed JSON value; -1 when a map or array is nested deeper than maxDepth or
+ * a number is not finite. Negative zero becomes zero, as JsonReader reads it.
+ */
+function plainJson(root, maxDepth) {
+  if (root === null || typeof root !== 'object') return typeof root === 'number' && !Number.isFinite(root) ? -1 : 0;
+  const nodes = [root];
+  const depths = [1];
+  let keys = 0;
+  while (nodes.length > 0) {
+    const node = nodes.pop();
+    const depth = depths.pop();
+    if (depth > maxDepth) return -1;
+    const isArray = Array.isArray(node);
+    const names = isArray ? null : Object.keys(node);
+    const n = isArray ? node.length : names.length;
+    if (!isArray) keys += n;
+    for (let i = 0; i < n; i++) {
+      const k = isArray ? i : names[i];
+      const v = node[k];
+      if (typeof v === 'number') {
+        if (!Number.isFinite(v)) return -1;
+        if (v === 0) node[k] = 0;
+      } else if (v !== null && typeof v === 'object') {
+        nodes.push(v);
+        depths.push(depth + 1);
+      }
+    }
+  }
+  return keys;
+}
+
+/** How many keys valid JSON text writes: strings followed by a colon. */
+function keyCount(s) {
+  let n = 0;
+  let i = s.indexOf('"');
+  while (i >= 0) {
+    let end = s.indexOf('"', i + 1);
+    for (;;) {
+      let slashes = 0;
+      while (s.charCodeAt(end - 1 - slashes) === 92) slashes++;
+      if (slashes % 2 === 0) break;
+      end = s.indexOf('"', end + 1);
+    }
+    let j = end + 1;
+    let c = s.charCodeAt(j);
+    while (c === 32 || c === 10 || c === 13 || c === 9) c = s.charCodeAt(++j);
+    if (c === 58) n++;
+    i = s.indexOf('"', j);
+  }
+  return n;
 }
 
 class JsonReader {
@@ -81,7 +157,7 @@ class JsonReader {
         if (c === '{' || c === '[') {
           if (stack.length >= this.maxDepth) throw this.fail(deepMessage(this.maxDepth), at);
           this.i++;
-          const frame = { container: c === '{' ? Object.create(null) : [], isArray: c === '[', key: null, keys: new Set(), first: true };
+          const frame = { container: c === '{' ? newMap() : [], isArray: c === '[', key: null, keys: new Set(), first: true };
           stack.push(frame);
           opened = true;
           started = true;
@@ -337,7 +413,7 @@ function yamlValue(doc, text, maxDepth) {
       set(null);
     } else if (isMap(n)) {
       if (depth >= maxDepth) throw new ReadError(deepMessage(maxDepth), ...linecol(text, n));
-      const obj = Object.create(null);
+      const obj = newMap();
       set(obj);
       for (const pair of n.items) {
         const k = pair.key;
@@ -399,7 +475,7 @@ export function readCsv(text) {
     if (cells.length > header.length) {
       throw new ReadError(`row has ${cells.length} fields but the header names ${header.length}`, rowLine, 1);
     }
-    const row = Object.create(null);
+    const row = newMap();
     const seen = new Set();
     header.forEach((h, k) => {
       if (seen.has(h)) throw new ReadError(`duplicate column "${h}"`, 1, 1);

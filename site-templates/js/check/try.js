@@ -15,6 +15,8 @@ const RULE_LIMIT_MS = 30000;
 const QUIET_LIMIT_MS = 60000;
 /** Largest file read, as `bpacat validate --max-size` by default. */
 const MAX_MB = 64;
+/** A validation is split over two workers when the machine has more processors than this (startWorker). */
+const SPLIT_ABOVE_PROCESSORS = 2;
 /** Objects listed per rule; the exports always hold every result. */
 const OBJECTS_SHOWN = 200;
 const SAMPLES = ['clean-host.json', 'problem-host.json'];
@@ -87,18 +89,42 @@ class TryPage {
     if (rule && this.checker(rule)) this.openRule(rule);
   }
 
-  /** A fresh worker with the bundle; the script is fetched while the page loads, then again only after a stop. */
+  /**
+   * A fresh worker with the bundle; the script is fetched while the page loads, then again only after a stop. With
+   * more than two processors, a helper worker joins it (a MessagePort between them): whole-inventory validations
+   * are split between the two, and the first worker keeps the report. With two, the page, the browser and the
+   * worker already share them, and the second copy of the inventory costs more than it saves (bench/try-chromium.sh
+   * with BPACAT_PROCESSORS=1 and 2).
+   */
   startWorker() {
     this.worker = new this.win.Worker(this.workerUrl);
     this.worker.onmessage = (e) => this.onMessage(e.data);
+    const split = (this.win.navigator?.hardwareConcurrency ?? 1) > SPLIT_ABOVE_PROCESSORS
+      && typeof this.win.MessageChannel === 'function';
+    const channel = split ? new this.win.MessageChannel() : null;
+    this.helper = split ? new this.win.Worker(this.workerUrl) : null;
+    this.main.dataset.tryWorkers = split ? '2' : '1';
     return new Promise((resolve, reject) => {
-      this.worker.onerror = (e) => {
+      const onerror = (e) => {
         e.preventDefault?.();
         if (this.onReady) reject(new Error(e.message || 'the validator could not start'));
         else this.fail(e.message || 'worker error');
       };
-      this.onReady = () => { this.onReady = null; resolve(); };
-      this.worker.postMessage({ type: 'init', bundle: this.bundle, model: this.model });
+      this.worker.onerror = onerror;
+      let waiting = split ? 2 : 1;
+      this.onReady = () => {
+        if (--waiting > 0) return;
+        this.onReady = null;
+        resolve();
+      };
+      if (split) {
+        this.helper.onerror = onerror;
+        this.helper.onmessage = (e) => { if (e.data.type === 'ready') this.onReady?.(); };
+        this.helper.postMessage({ type: 'init', bundle: this.bundle, model: this.model, port: channel.port2, helper: true },
+          [channel.port2]);
+      }
+      this.worker.postMessage({ type: 'init', bundle: this.bundle, model: this.model, port: channel?.port1 },
+        channel ? [channel.port1] : []);
     });
   }
 
@@ -164,8 +190,13 @@ class TryPage {
     const rule = this.ruleSelect.value;
     this.say('status.running', source.fileName, 0, rule ? 1 : this.bundle.checkers.length);
     this.watch();
-    this.worker.postMessage({ type: 'validate', id, ...source, rules: rule ? [rule] : null,
-      timeLimitMs: EXPRESSION_LIMIT_MS, checkerTimeLimitMs: RULE_LIMIT_MS, now: Date.now() }, transfer);
+    const msg = { type: 'validate', id, ...source, rules: rule ? [rule] : null, timeLimitMs: EXPRESSION_LIMIT_MS,
+      checkerTimeLimitMs: RULE_LIMIT_MS, now: Date.now(), split: !rule && this.helper !== null };
+    if (msg.split) {
+      const copy = source.bytes ? { ...msg, bytes: source.bytes.slice(0) } : msg;
+      this.helper.postMessage(copy, copy.bytes ? [copy.bytes] : []);
+    }
+    this.worker.postMessage(msg, transfer);
   }
 
   /** Stops the worker when it has said nothing for too long: a runaway input never holds the page. */
@@ -180,7 +211,8 @@ class TryPage {
   /** Ends the worker and what it held: the next validation starts a fresh one. */
   stopWorker() {
     this.worker?.terminate();
-    Object.assign(this, { worker: null, pending: null, examplesPending: false, report: null });
+    this.helper?.terminate();
+    Object.assign(this, { worker: null, helper: null, pending: null, examplesPending: false, report: null });
   }
 
   /** Every message shows the worker is alive: the watch restarts while it still has work, and ends when not. */

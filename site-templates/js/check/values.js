@@ -2,7 +2,7 @@
 // GUIDs, dates, time spans, versions, nested types, and fields that ConvertTo-Json -Depth collapsed into strings
 // (left out, with the reason). The algorithm is specified in schemas/README.md ("Normalization"); the Java twin is
 // io.bpacat.check.ValueNormalizer, and the parity tests hold the two to the same output.
-import { put } from './tree.js';
+import { newMap, put } from './tree.js';
 
 const MS_DATE = /^\\?\/Date\((-?\d+)([+-]\d{4})?\)\\?\/$/;
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?(?: ?([AaPp][Mm]))?)?$/;
@@ -98,7 +98,7 @@ export class ValueNormalizer {
   /** A normalized copy of `raw` read as an object of `type`. */
   object(raw, type, problems) {
     const fields = this.fields(type);
-    const out = Object.create(null);
+    const out = newMap();
     for (const rawKey of Object.keys(raw)) {
       const key = fields.map.has(rawKey) ? rawKey : fields.lower.get(rawKey.toLowerCase()) ?? rawKey;
       const kind = fields.map.get(key);
@@ -301,7 +301,7 @@ function timespan(v) {
 
 /** The shape ConvertTo-Json gives a TimeSpan, computed from its ticks (a BigInt, as Java's long). */
 export function timespanOf(ticks) {
-  const m = Object.create(null);
+  const m = newMap();
   const t = Number(ticks);
   const z = (x) => (x === 0 ? 0 : x);
   put(m, 'Ticks', t);
@@ -334,20 +334,20 @@ function version(v) {
 /** A deep copy of an untyped value, without recursion; objects become null-prototype maps. */
 export function copy(v) {
   if (v === null || typeof v !== 'object') return v === undefined ? null : v === 0 ? 0 : v;
-  const root = Array.isArray(v) ? [] : Object.create(null);
+  const root = Array.isArray(v) ? [] : newMap();
   const work = [[v, root]];
   while (work.length) {
     const [src, dst] = work.pop();
     if (Array.isArray(src)) {
       for (const x of src) {
-        const c = x !== null && typeof x === 'object' ? (Array.isArray(x) ? [] : Object.create(null)) : x === 0 ? 0 : x ?? null;
+        const c = x !== null && typeof x === 'object' ? (Array.isArray(x) ? [] : newMap()) : x === 0 ? 0 : x ?? null;
         dst.push(c);
         if (c !== null && typeof c === 'object') work.push([x, c]);
       }
     } else {
       for (const k of Object.keys(src)) {
         const x = src[k];
-        const c = x !== null && typeof x === 'object' ? (Array.isArray(x) ? [] : Object.create(null)) : x === 0 ? 0 : x ?? null;
+        const c = x !== null && typeof x === 'object' ? (Array.isArray(x) ? [] : newMap()) : x === 0 ? 0 : x ?? null;
         put(dst, k, c);
         if (c !== null && typeof c === 'object') work.push([x, c]);
       }

@@ -1,15 +1,19 @@
 // The validator's Web Worker: reads an inventory and runs the checkers off the page's thread, so the page never
 // freezes. It keeps the last report: the page asks for what it shows (filtered, grouped, a bounded number of
 // objects per rule) and for exports, so a host with 10,000 VMs never sends its half a million results across.
-// Messages in: {type: 'init', bundle, model}; {type: 'validate', id, text | bytes, fileName, rules, timeLimitMs,
-// now}; {type: 'view', id, filters, limit}; {type: 'export', id, kind, meta}; {type: 'examples', id, rule,
-// compliant}. Messages out: 'ready', 'progress', 'done' (counts), 'view', 'export', 'examples', 'failed' (with a
-// message). The engine bounds each expression (timeLimitMs) and each rule (checkerTimeLimitMs); the page also stops
-// this worker if it goes quiet.
+// Messages in: {type: 'init', bundle, model, port?, helper?}; {type: 'validate', id, text | bytes, fileName, rules,
+// timeLimitMs, now, split?}; {type: 'view', id, filters, limit}; {type: 'export', id, kind, meta}; {type:
+// 'examples', id, rule, compliant}. Messages out: 'ready', 'progress', 'done' (counts), 'view', 'export',
+// 'examples', 'failed' (with a message). The engine bounds each expression (timeLimitMs) and each rule
+// (checkerTimeLimitMs); the page also stops this worker if it goes quiet.
+// With more than two processors the page starts a helper worker too, joined to this one by a MessagePort (init's port):
+// a validation with `split` runs every other checker here and the others in the helper, which sends its results
+// packed through the port (parts.js); the report is the same as one worker's.
 import { readInventory, readInventoryBytes } from './inventory.js';
-import { validate } from './engine.js';
+import { compile, select, validate } from './engine.js';
 import { toCsv, toJson, toSarif } from './report.js';
 import { groupBySeverity, matches, summarize } from './view.js';
+import { byChecker, merge, pack, unpack } from './parts.js';
 
 const EXPORTS = { sarif: toSarif, json: toJson, csv: toCsv };
 let report = null;
@@ -18,6 +22,10 @@ let report = null;
 const PROGRESS_MS = 100;
 let bundle = null;
 let model = null;
+/** The port to the other worker of a split validation, whether this one is the helper, its parts by run. */
+let port = null;
+let helper = false;
+const parts = new Map();
 
 const post = (message) => self.postMessage(message);
 
@@ -36,14 +44,82 @@ async function runValidation(msg) {
     done += 1;
     if (Date.now() - said >= PROGRESS_MS) {
       said = Date.now();
-      post({ type: 'progress', id: msg.id, done, total });
+      post({ type: 'progress', id: msg.id, done: done + (parts.get(msg.id)?.done ?? 0), total });
     }
   };
-  const results = await validate(inventory, bundle, { rules: msg.rules ?? undefined, timeLimitMs: msg.timeLimitMs,
-    checkerTimeLimitMs: msg.checkerTimeLimitMs, now: msg.now, onProgress });
+  const split = msg.split && port !== null;
+  const helperPart = split ? part(msg.id) : null;
+  const options = { rules: msg.rules ?? undefined, timeLimitMs: msg.timeLimitMs, checkerTimeLimitMs: msg.checkerTimeLimitMs,
+    now: msg.now, onProgress };
+  let results = await validate(inventory, bundle, split ? { ...options, part: { index: 0, of: 2 } } : options);
+  if (split) {
+    const files = select(compile(bundle), msg.rules ?? undefined).map((c) => c.file);
+    results = merge(files, [byChecker(results), await helperPart]);
+  }
   report = { results, fileName: msg.fileName };
   post({ type: 'done', id: msg.id, total: results.length, counts: summarize(results),
     rules: [...new Set(results.map((r) => r.rule))], diagnostics, ms: Date.now() - started });
+}
+
+/** The helper's results of run `id`, when they arrive through the port. */
+function part(id) {
+  for (const k of parts.keys()) if (k !== id) parts.delete(k);
+  let entry = parts.get(id);
+  if (entry === undefined) {
+    entry = { done: 0 };
+    parts.set(id, entry);
+  }
+  if (entry.promise === undefined) {
+    entry.promise = new Promise((resolve, reject) => {
+      entry.resolve = resolve;
+      entry.reject = reject;
+    });
+    if (entry.message !== undefined) settle(entry, entry.message);
+  }
+  return entry.promise;
+}
+
+function settle(entry, m) {
+  if (m.error !== undefined) entry.reject(new Error(m.error));
+  else entry.resolve(unpack(m.packed));
+}
+
+/** What the helper says through the port: how far it got, then its results (or why it could not). */
+function fromHelper(m) {
+  let entry = parts.get(m.id);
+  if (entry === undefined) {
+    entry = { done: 0 };
+    parts.set(m.id, entry);
+  }
+  if (m.type === 'part-progress') {
+    entry.done = m.done;
+  } else if (entry.resolve !== undefined) {
+    settle(entry, m);
+  } else {
+    entry.message = m;
+  }
+}
+
+/** The helper's share of a split validation: every other checker, sent packed to the main worker. */
+async function runPart(msg) {
+  try {
+    const { inventory } = read(msg);
+    let done = 0;
+    let said = Date.now();
+    const onProgress = () => {
+      done += 1;
+      if (Date.now() - said >= PROGRESS_MS) {
+        said = Date.now();
+        port.postMessage({ type: 'part-progress', id: msg.id, done });
+      }
+    };
+    const results = await validate(inventory, bundle, { rules: msg.rules ?? undefined, timeLimitMs: msg.timeLimitMs,
+      checkerTimeLimitMs: msg.checkerTimeLimitMs, now: msg.now, onProgress, part: { index: 1, of: 2 } });
+    const packed = pack(results);
+    port.postMessage({ type: 'part', id: msg.id, packed }, [packed.rows.buffer]);
+  } catch (e) {
+    port.postMessage({ type: 'part', id: msg.id, error: e instanceof Error ? e.message : String(e) });
+  }
 }
 
 const severityOf = (r) => r.severity ?? bundle.rules?.[r.rule]?.severity ?? 'warning';
@@ -79,7 +155,13 @@ self.onmessage = async (event) => {
     if (msg.type === 'init') {
       bundle = msg.bundle;
       model = msg.model;
+      port = msg.port ?? null;
+      helper = msg.helper === true;
+      if (port !== null && !helper) port.onmessage = (e) => fromHelper(e.data);
       post({ type: 'ready', count: bundle.checkers.length });
+      compile(bundle); // while the page waits for a file: every expression parsed once, before the first run
+    } else if (msg.type === 'validate' && helper) {
+      await runPart(msg);
     } else if (msg.type === 'validate') {
       await runValidation(msg);
     } else if (msg.type === 'examples') {

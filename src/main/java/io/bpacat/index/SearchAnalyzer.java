@@ -4,7 +4,8 @@ import java.io.IOException;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.HashMap;
+import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.StopFilter;
@@ -18,6 +19,7 @@ import org.apache.lucene.analysis.fr.FrenchAnalyzer;
 import org.apache.lucene.analysis.it.ItalianAnalyzer;
 import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.tartarus.snowball.SnowballStemmer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
@@ -37,10 +39,12 @@ import org.tartarus.snowball.ext.SpanishStemmer;
  *       characters (Han, Hiragana, Katakana, Hangul) is its own run and becomes overlapping bigrams (a lone
  *       character stays a unigram), marked as keywords so no later filter changes them;</li>
  *   <li>Lucene's stop filter with the language's default stop set (exported as data for the browser);</li>
- *   <li>the language's Snowball stemmer as Lucene ships it ({@link SnowballFilter}; the browser runs the same
- *       stemmers converted to JavaScript, {@code site-templates/js/search/stemmers/});</li>
- *   <li>{@link FoldingFilter}: accents folded (NFD, combining marks dropped, a few letters spelled out).</li>
+ *   <li>the language's Snowball stemmer as Lucene ships it (what {@link SnowballFilter} runs; the browser runs
+ *       the same stemmers converted to JavaScript, {@code site-templates/js/search/stemmers/});</li>
+ *   <li>{@link #fold}: accents folded (NFD, combining marks dropped, a few letters spelled out).</li>
  * </ol>
+ * Steps 3 and 4 run in one {@link StemFoldFilter} that remembers the words it has seen: a site's text repeats a
+ * small vocabulary, and stemming each occurrence again was a tenth of a site build.
  * Languages without a stemmer here get steps 1, 2 (when Lucene has a stop set) and 4.
  */
 public final class SearchAnalyzer extends Analyzer {
@@ -53,13 +57,13 @@ public final class SearchAnalyzer extends Analyzer {
             "es", SpanishAnalyzer.getDefaultStopSet(),
             "pt", PortugueseAnalyzer.getDefaultStopSet());
 
-    private static final Map<String, Function<TokenStream, TokenStream>> STEMMERS = Map.of(
-            "en", ts -> new SnowballFilter(ts, new EnglishStemmer()),
-            "it", ts -> new SnowballFilter(ts, new ItalianStemmer()),
-            "de", ts -> new SnowballFilter(ts, new GermanStemmer()),
-            "fr", ts -> new SnowballFilter(ts, new FrenchStemmer()),
-            "es", ts -> new SnowballFilter(ts, new SpanishStemmer()),
-            "pt", ts -> new SnowballFilter(ts, new PortugueseStemmer()));
+    private static final Map<String, Supplier<SnowballStemmer>> STEMMERS = Map.of(
+            "en", EnglishStemmer::new,
+            "it", ItalianStemmer::new,
+            "de", GermanStemmer::new,
+            "fr", FrenchStemmer::new,
+            "es", SpanishStemmer::new,
+            "pt", PortugueseStemmer::new);
 
     private final String language;
 
@@ -87,11 +91,8 @@ public final class SearchAnalyzer extends Analyzer {
         if (stops != null) {
             ts = new StopFilter(ts, stops);
         }
-        Function<TokenStream, TokenStream> stemmer = STEMMERS.get(language);
-        if (stemmer != null) {
-            ts = stemmer.apply(ts);
-        }
-        return new TokenStreamComponents(source, new FoldingFilter(ts));
+        Supplier<SnowballStemmer> stemmer = STEMMERS.get(language);
+        return new TokenStreamComponents(source, new StemFoldFilter(ts, stemmer == null ? null : stemmer.get()));
     }
 
     /**
@@ -106,7 +107,7 @@ public final class SearchAnalyzer extends Analyzer {
             CharTermAttribute term = t.getAttribute(CharTermAttribute.class);
             KeywordAttribute kw = t.getAttribute(KeywordAttribute.class);
             while (t.incrementToken()) {
-                out.add(kw.isKeyword() ? term.toString() : FoldingFilter.fold(term.toString()));
+                out.add(kw.isKeyword() ? term.toString() : fold(term.toString()));
             }
             t.end();
         } catch (IOException e) {
@@ -133,12 +134,18 @@ public final class SearchAnalyzer extends Analyzer {
 
     /** Whether a code point belongs to a script searched by bigrams. */
     static boolean isCjk(int cp) {
+        if (cp < 0x1100) {
+            return false; // below Hangul Jamo: no script searched by bigrams
+        }
         Character.UnicodeScript s = Character.UnicodeScript.of(cp);
         return s == Character.UnicodeScript.HAN || s == Character.UnicodeScript.HIRAGANA
                 || s == Character.UnicodeScript.KATAKANA || s == Character.UnicodeScript.HANGUL;
     }
 
     static boolean isWordChar(int cp) {
+        if (cp < 0x80) {
+            return cp >= 'a' && cp <= 'z' || cp >= 'A' && cp <= 'Z' || cp >= '0' && cp <= '9';
+        }
         int type = Character.getType(cp);
         return Character.isLetterOrDigit(cp) || type == Character.NON_SPACING_MARK
                 || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK;
@@ -223,6 +230,14 @@ public final class SearchAnalyzer extends Analyzer {
         }
 
         private static String lower(String s) {
+            boolean plain = true;
+            for (int i = 0; i < s.length() && plain; i++) {
+                char c = s.charAt(i);
+                plain = c < 0x80 && !(c >= 'A' && c <= 'Z');
+            }
+            if (plain) {
+                return s;
+            }
             StringBuilder b = new StringBuilder(s.length());
             s.codePoints().forEach(cp -> b.appendCodePoint(Character.toLowerCase(cp)));
             return b.toString();
@@ -252,13 +267,21 @@ public final class SearchAnalyzer extends Analyzer {
         }
     }
 
-    /** Folds accents: NFD, combining marks dropped, and ß, æ, œ, ø, đ, ð, þ, ł, ı spelled in ASCII. Keywords stay. */
-    static final class FoldingFilter extends TokenFilter {
+    /**
+     * Stems (when the language has a stemmer) and folds each word that is not a keyword, remembering the result of
+     * each word: the same output as Lucene's {@link SnowballFilter} followed by {@link #fold}. One instance
+     * serves one thread (Lucene reuses an analyzer's components per thread).
+     */
+    static final class StemFoldFilter extends TokenFilter {
+        private static final int MAX_WORDS = 100_000;
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
+        private final SnowballStemmer stemmer;
+        private final Map<String, String> seen = new HashMap<>();
 
-        FoldingFilter(TokenStream in) {
+        StemFoldFilter(TokenStream in, SnowballStemmer stemmer) {
             super(in);
+            this.stemmer = stemmer;
         }
 
         @Override
@@ -267,43 +290,61 @@ public final class SearchAnalyzer extends Analyzer {
                 return false;
             }
             if (!keyword.isKeyword()) {
-                String folded = fold(term.toString());
-                if (!folded.contentEquals(term)) {
-                    term.setEmpty().append(folded);
+                String word = term.toString();
+                String out = seen.get(word);
+                if (out == null) {
+                    out = fold(stem(word));
+                    if (seen.size() >= MAX_WORDS) {
+                        seen.clear();
+                    }
+                    seen.put(word, out);
+                }
+                if (!out.contentEquals(term)) {
+                    term.setEmpty().append(out);
                 }
             }
             return true;
         }
 
-        static String fold(String s) {
-            boolean ascii = true;
-            for (int i = 0; i < s.length() && ascii; i++) {
-                ascii = s.charAt(i) < 0x80;
+        private String stem(String word) {
+            if (stemmer == null) {
+                return word;
             }
-            if (ascii) {
-                return s;
-            }
-            String d = Normalizer.normalize(s, Normalizer.Form.NFD);
-            StringBuilder b = new StringBuilder(d.length());
-            d.codePoints().forEach(cp -> {
-                int t = Character.getType(cp);
-                if (t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK
-                        || t == Character.ENCLOSING_MARK) {
-                    return;
-                }
-                switch (cp) {
-                    case 'ß' -> b.append("ss");
-                    case 'æ' -> b.append("ae");
-                    case 'œ' -> b.append("oe");
-                    case 'ø' -> b.append('o');
-                    case 'đ', 'ð' -> b.append('d');
-                    case 'þ' -> b.append("th");
-                    case 'ł' -> b.append('l');
-                    case 'ı' -> b.append('i');
-                    default -> b.appendCodePoint(cp);
-                }
-            });
-            return b.toString();
+            stemmer.setCurrent(word);
+            stemmer.stem();
+            return stemmer.getCurrent();
         }
+    }
+
+    /** Folds accents: NFD, combining marks dropped, and ß, æ, œ, ø, đ, ð, þ, ł, ı spelled in ASCII. */
+    static String fold(String s) {
+        boolean ascii = true;
+        for (int i = 0; i < s.length() && ascii; i++) {
+            ascii = s.charAt(i) < 0x80;
+        }
+        if (ascii) {
+            return s;
+        }
+        String d = Normalizer.normalize(s, Normalizer.Form.NFD);
+        StringBuilder b = new StringBuilder(d.length());
+        d.codePoints().forEach(cp -> {
+            int t = Character.getType(cp);
+            if (t == Character.NON_SPACING_MARK || t == Character.COMBINING_SPACING_MARK
+                    || t == Character.ENCLOSING_MARK) {
+                return;
+            }
+            switch (cp) {
+                case 'ß' -> b.append("ss");
+                case 'æ' -> b.append("ae");
+                case 'œ' -> b.append("oe");
+                case 'ø' -> b.append('o');
+                case 'đ', 'ð' -> b.append('d');
+                case 'þ' -> b.append("th");
+                case 'ł' -> b.append('l');
+                case 'ı' -> b.append('i');
+                default -> b.appendCodePoint(cp);
+            }
+        });
+        return b.toString();
     }
 }

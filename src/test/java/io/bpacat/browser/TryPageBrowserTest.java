@@ -339,6 +339,42 @@ class TryPageBrowserTest {
         assertEquals(resources, b.executeScript("return performance.getEntriesByType('resource').length"));
     }
 
+    /**
+     * With more than two processors the page splits a validation over two workers (a helper runs every other
+     * checker); the page shows and exports exactly what one worker, and bpacat validate, give.
+     */
+    @Test
+    void aValidationSplitOverTwoWorkersGivesTheCliReport(@TempDir Path dir) throws Exception {
+        long processors = (Long) b.executeScript("return navigator.hardwareConcurrency");
+        b.executeCdpCommand("Emulation.setHardwareConcurrencyOverride", Map.of("hardwareConcurrency", 4));
+        try {
+            open("try/");
+            assertEquals("2", b.executeScript("return document.querySelector('[data-try-page]').dataset.tryWorkers"));
+            Path file = dir.resolve("problem-host.json");
+            Files.copy(SAMPLES.resolve("problem-host.json"), file);
+            b.executeScript("document.querySelector('[data-try-page]').dataset.tryState = 'waiting'");
+            b.findElement(By.id("bpa-try-file")).sendKeys(file.toAbsolutePath().toString());
+            waitFinished(30);
+            assertEquals("status.done", state(), status());
+            Set<String> expected = new TreeSet<>();
+            for (JsonNode r : cli(List.of(file), false).get("results")) {
+                expected.add(r.get("rule").asText() + " / " + r.get("object").asText() + " / "
+                        + r.get("outcome").asText());
+            }
+            assertEquals(expected, shownResults(), "the page needs attention where bpacat validate does");
+            b.executeScript("window.__blobs = []; const make = URL.createObjectURL;"
+                    + "URL.createObjectURL = (blob) => { window.__blobs.push(blob); return make.call(URL, blob); };");
+            b.findElement(By.cssSelector("[data-try-export='json']")).click();
+            waiting(20).until(d -> Long.valueOf(1).equals(b.executeScript("return window.__blobs.length")));
+            String json = (String) b.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + "window.__blobs[0].text().then(done)");
+            assertEquals(cliText(file, "json").replace(file.toString(), "problem-host.json"), json,
+                    "the JSON export of a split validation, byte for byte as bpacat validate writes it");
+        } finally {
+            b.executeCdpCommand("Emulation.setHardwareConcurrencyOverride", Map.of("hardwareConcurrency", processors));
+        }
+    }
+
     @Test
     void yamlPastedAndCsvDroppedGiveTheCliResultsOnTheItalianPage(@TempDir Path dir) throws Exception {
         open("it-it/try/");

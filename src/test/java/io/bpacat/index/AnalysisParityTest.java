@@ -204,7 +204,7 @@ class AnalysisParityTest {
         differences.put("word character", differInRanges(js.get("word"), SearchAnalyzer::isWordChar));
         differences.put("CJK", differInRanges(js.get("cjk"), SearchAnalyzer::isCjk));
         differences.put("lower case", differInMap(js.get("lower"), cp -> Character.toString(Character.toLowerCase(cp))));
-        differences.put("folding", differInMap(js.get("fold"), cp -> SearchAnalyzer.FoldingFilter.fold(Character.toString(cp))));
+        differences.put("folding", differInMap(js.get("fold"), cp -> SearchAnalyzer.fold(Character.toString(cp))));
         List<String> failures = new ArrayList<>();
         differences.forEach((table, cps) -> {
             List<Integer> known = cps.stream().filter(cp -> Character.getType(cp) != Character.UNASSIGNED).toList();
