@@ -13,6 +13,31 @@ export function shardOf(term) {
   return s;
 }
 
+const DIGITS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const DIGIT = new Int8Array(128).fill(-1);
+for (let i = 0; i < DIGITS.length; i++) DIGIT[DIGITS.charCodeAt(i)] = i;
+
+/**
+ * The numbers of a string written by io.bpacat.index.NumberCodec: groups of 5 bits, little-endian, one character
+ * each; digits 0–31 end a number, 32–63 say that more follow. Calls each(number) in order.
+ */
+export function readInts(text, each) {
+  let value = 0;
+  let shift = 0;
+  for (let i = 0; i < text.length; i++) {
+    const d = DIGIT[text.charCodeAt(i)];
+    if (d < 0) throw new Error(`not a number digit at ${i}: ${text[i]}`);
+    if (d < 32) {
+      each(value | (d << shift));
+      value = 0;
+      shift = 0;
+    } else {
+      value |= (d - 32) << shift;
+      shift += 5;
+    }
+  }
+}
+
 /** Lucene's BM25Similarity term score, in floats: weight - weight / (1 + freq * (1 / (k1 * (1 - b + b * dl / avgdl)))). */
 export function bm25({ k1, b, lengthTable }, boost, df, docCount, sumTotalTermFreq) {
   const idf = f(Math.log(1 + (docCount - df + 0.5) / (df + 0.5)));
@@ -44,8 +69,24 @@ export function createSearch({ load }) {
     return analyzers.get(language);
   }
 
-  async function facets(info) {
-    return get(`${info.dir}/facets.json`);
+  /** A locale's facets (facets.json holds every locale's): per facet its values and per document the index of its value. */
+  function facets(locale, info) {
+    const key = `facets:${locale}`;
+    if (!cache.has(key)) {
+      cache.set(key, get('facets.json').then((all) => {
+        const fc = all && Object.hasOwn(all, locale) ? all[locale] : null;
+        if (!fc) return null;
+        const out = {};
+        for (const [name, { values, docs }] of Object.entries(fc)) {
+          const index = new Int32Array(info.docs);
+          let doc = 0;
+          readInts(docs, (v) => { index[doc++] = v; });
+          out[name] = { values, docs: index };
+        }
+        return out;
+      }));
+    }
+    return cache.get(key);
   }
 
   function passes(fc, doc, filters) {
@@ -58,59 +99,132 @@ export function createSearch({ load }) {
 
   const hasFilters = (flt) => ['severity', 'category', 'product'].some((k) => flt[k] && flt[k].length);
 
-  async function expansions(info, text, already) {
+  /**
+   * The dictionaries of a term's shard in a locale (the shard file holds every locale's):
+   * term → [[field index, docFreq, ...], postings or the number of its p/ file].
+   */
+  const shard = (locale, term) => get(`t/${shardOf(term)}.json`).then((s) => (s && Object.hasOwn(s, locale) ? s[locale] : null));
+
+  /** A term's entry in its loaded shard, or null. */
+  const entryOf = (dict, term) => (dict && Object.hasOwn(dict, term) ? dict[term] : null);
+
+  /**
+   * The encoded postings of an entry, per field in the entry's order: inline, or in the file the entry names
+   * (one locale's strings, or locale → strings when the locales share the file).
+   */
+  async function postingsOf(locale, entry) {
+    if (typeof entry[1] !== 'string') return entry[1];
+    const file = await get(`${entry[1]}.json`);
+    return Array.isArray(file) ? file : file && Object.hasOwn(file, locale) ? file[locale] : null;
+  }
+
+  /** The last typed word, completed by dictionary terms: none when the text ends with white space, is shorter than 2 characters or CJK. */
+  function completionPrefix(text) {
     const typed = words(text);
-    if (!typed.length || !text.length || /\s$/.test(text)) return [];
+    if (!typed.length || !text.length || /\s$/.test(text)) return null;
     const prefix = typed[typed.length - 1];
-    if (prefix.length < 2 || CJK.test(prefix[0])) return [];
-    const shard = (await get(`${info.dir}/t/${shardOf(prefix)}.json`)) || {};
-    const freq = new Map();
-    for (const term of Object.keys(shard)) {
-      if (!term.startsWith(prefix)) continue;
-      for (const [, df] of shard[term]) freq.set(term, (freq.get(term) || 0) + df);
+    return prefix.length < 2 || CJK.test(prefix[0]) ? null : prefix;
+  }
+
+  /** An entry with its postings loaded: {entry, postings}, or null for none. */
+  async function withPostings(locale, entry) {
+    return entry ? { entry, postings: await postingsOf(locale, entry) } : null;
+  }
+
+  /** Dictionary terms that start with prefix, by summed docFreq (descending) then term (Searcher.expansions). */
+  function expansions(dict, prefix, already) {
+    if (!dict) return [];
+    const freq = [];
+    for (const term of Object.keys(dict)) {
+      if (!term.startsWith(prefix) || already.has(term)) continue;
+      const fields = dict[term][0];
+      let df = 0;
+      for (let i = 1; i < fields.length; i += 2) df += fields[i];
+      freq.push([term, df]);
     }
-    return [...freq.entries()].filter(([t]) => !already.has(t))
-      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
-      .slice(0, 8).map(([t]) => t);
+    return freq.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).slice(0, 8).map(([t]) => t);
+  }
+
+  /** Adds one clause's BM25 scores to acc (doubles, as the Map of before), noting documents seen the first time. */
+  function addClause(acc, touched, postings, score) {
+    let doc = 0;
+    let value = 0;
+    let shift = 0;
+    let k = 0;
+    let freq = 0;
+    for (let i = 0; i < postings.length; i++) {
+      const d = DIGIT[postings.charCodeAt(i)];
+      if (d >= 32) {
+        value |= (d - 32) << shift;
+        shift += 5;
+        continue;
+      }
+      value |= d << shift;
+      if (k === 0) doc += value;
+      else if (k === 1) freq = value;
+      else {
+        if (acc[doc] === 0) touched.push(doc);
+        acc[doc] += score(freq, value);
+      }
+      k = k === 2 ? 0 : k + 1;
+      value = 0;
+      shift = 0;
+    }
+  }
+
+  /** The n best of the scored documents: score descending, then document number. */
+  function best(locale, acc, touched, n, keep) {
+    const top = [];
+    for (const doc of touched) {
+      if (keep && !keep(doc)) continue;
+      const score = f(acc[doc]);
+      if (top.length === n) {
+        const last = top[n - 1];
+        if (score < last.score || (score === last.score && doc > last.doc)) continue;
+        top.pop();
+      }
+      let i = top.length;
+      while (i > 0 && (top[i - 1].score < score || (top[i - 1].score === score && top[i - 1].doc > doc))) i--;
+      top.splice(i, 0, { locale, doc, score });
+    }
+    return top;
   }
 
   async function searchLocale(meta, locale, text, filters, n) {
     const info = meta.locales[locale];
     const an = await analyzer(info.language);
     const terms = [...new Set(an.terms(text))];
-    // Fetch the typed terms' shards while the completions are looked up (completions share the last word's shard).
-    for (const t of terms) get(`${info.dir}/t/${shardOf(t)}.json`);
-    const exp = await expansions(info, text, new Set(terms));
+    const prefix = completionPrefix(text);
+    // A typed term's long postings load as soon as its shard is in; the completions' once the last word's shard is.
+    const fc = hasFilters(filters) ? facets(locale, info) : null;
+    const typed = terms.map((t) => shard(locale, t).then((dict) => withPostings(locale, entryOf(dict, t))));
+    const completed = (prefix ? shard(locale, prefix) : Promise.resolve(null)).then((dict) => {
+      const exp = prefix ? expansions(dict, prefix, new Set(terms)) : [];
+      return Promise.all(exp.map((t) => withPostings(locale, entryOf(dict, t)))).then((list) => ({ exp, list }));
+    });
+    const [loaded, { exp, list }] = await Promise.all([Promise.all(typed), completed]);
     const all = terms.concat(exp);
-    // The shards load in parallel; scores add up in term order, as Lucene's sum does.
-    const shards = await Promise.all(all.map((term) => get(`${info.dir}/t/${shardOf(term)}.json`)));
-    const scores = new Map();
+    const entries = loaded.concat(list).map((l) => l && l.entry);
+    const postings = loaded.concat(list).map((l) => l && l.postings);
+    const acc = new Float64Array(info.docs);
+    const touched = [];
     let clauses = 0;
     for (let i = 0; i < all.length; i++) {
-      const term = all[i];
+      if (!entries[i]) continue;
       const weight = i < terms.length ? 1 : f(meta.prefixWeight);
-      const entries = (shards[i] || {})[term] || [];
-      meta.fields.forEach((field, fi) => {
-        const entry = entries.find((e) => e[0] === fi);
-        if (!entry) return;
-        clauses++;
+      const fields = entries[i][0];
+      if (!postings[i]) continue;
+      for (let j = 0; j < fields.length; j += 2) {
+        const field = meta.fields[fields[j]];
         const stats = info.fields[field.name];
-        const score = bm25(meta, f(f(field.boost) * weight), entry[1], stats.docCount, stats.sumTotalTermFreq);
-        const postings = entry[3];
-        for (let p = 0; p < postings.length; p += 3) {
-          const doc = postings[p];
-          scores.set(doc, (scores.get(doc) || 0) + score(postings[p + 1], postings[p + 2]));
-        }
-      });
+        clauses++;
+        const score = bm25(meta, f(f(field.boost) * weight), fields[j + 1], stats.docCount, stats.sumTotalTermFreq);
+        addClause(acc, touched, postings[i][j / 2], score);
+      }
     }
     if (!clauses) return { hits: [], terms: all };
-    const fc = hasFilters(filters) ? await facets(info) : null;
-    const hits = [];
-    for (const [doc, s] of scores) {
-      if (!fc || passes(fc, doc, filters)) hits.push({ locale, doc, score: f(s) });
-    }
-    hits.sort((a, b) => b.score - a.score || a.doc - b.doc);
-    return { hits: hits.slice(0, n), terms: all };
+    const facetsOf = fc ? await fc : null;
+    return { hits: best(locale, acc, touched, n, facetsOf ? (doc) => passes(facetsOf, doc, filters) : null), terms: all };
   }
 
   async function byId(meta, locales, text, filters, n) {
@@ -120,12 +234,13 @@ export function createSearch({ load }) {
       if (!id.startsWith(text)) continue;
       for (const [locale, doc] of shard[id]) {
         if (!locales.includes(locale)) continue;
-        const fc = hasFilters(filters) ? await facets(meta.locales[locale]) : null;
+        const fc = hasFilters(filters) ? await facets(locale, meta.locales[locale]) : null;
         if (!fc || passes(fc, doc, filters)) hits.push({ id, locale, doc, score: 0 });
       }
     }
     hits.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : a.locale < b.locale ? -1 : a.locale > b.locale ? 1 : 0));
-    return hits;
+    // The first locale of each rule: the others' document files need not load.
+    return hits.filter((h, i) => i === 0 || h.id !== hits[i - 1].id);
   }
 
   /** The first n hits of distinct rules with what a result shows; the document files of n hits load at a time, in parallel. */
@@ -175,7 +290,13 @@ export function createSearch({ load }) {
     return analyzer(meta.locales[locale].language);
   }
 
-  return { search, analyzer, analyzerForLocale };
+  /** Loads what every query needs (meta.json, the stop words and stemmers of the site's languages) ahead of one. */
+  async function prepare() {
+    const meta = await get('meta.json');
+    if (meta) await Promise.all(Object.values(meta.locales).map((info) => analyzer(info.language)));
+  }
+
+  return { search, analyzer, analyzerForLocale, prepare };
 }
 
 /**

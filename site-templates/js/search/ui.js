@@ -140,12 +140,18 @@ async function withSnippets(engine, hits, terms) {
   return out;
 }
 
+/** A search box that gets the focus loads what any query needs, so the first query waits only for its own files. */
+function prepareOnFocus(input, engine) {
+  input.addEventListener('focus', () => engine.prepare().catch(() => {}), { once: true });
+}
+
 /** The header box: results as you type in a list under the box. */
 function initBox(doc, win, root, engine) {
   const form = doc.querySelector('form.site-search');
   const input = form && form.querySelector('input[name="q"]');
   // On the catalog home the box filters the list in place (catalog.js); the search page has its own box.
   if (!input || doc.getElementById('bpa-rules') || doc.querySelector('[data-search-page]')) return;
+  prepareOnFocus(input, engine);
   const list = el(doc, 'ul', { id: 'bpa-suggest', role: 'listbox', class: 'search-suggest', hidden: '' });
   form.append(list);
   input.setAttribute('role', 'combobox');
@@ -191,6 +197,7 @@ function initPage(doc, win, root, engine) {
   if (!page) return;
   const form = page.querySelector('form');
   const input = form.querySelector('input[name="q"]');
+  prepareOnFocus(input, engine);
   const results = page.querySelector('[data-search-results]');
   const status = page.querySelector('[data-search-status]');
   const l10n = page.dataset;

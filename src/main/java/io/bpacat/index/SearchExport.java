@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,12 +33,19 @@ import org.apache.lucene.util.BytesRef;
  *   <li>{@code search/meta.json}: BM25 parameters, Lucene's table of encoded lengths, fields and boosts, per locale its language, document count and
  *       per-field statistics (docCount, sumTotalTermFreq), exactly as Lucene's collection statistics;</li>
  *   <li>{@code search/stop/<language>.json}: the stop words of each language;</li>
- *   <li>{@code search/<locale>/t/<shard>.json}: terms by shard (the hex UTF-16 code units of their first two
- *       characters): for each term, per field {@code [field index, docFreq, totalTermFreq, [doc, freq, norm, ...]]},
- *       norm being Lucene's encoded length byte (0–255);</li>
+ *   <li>{@code search/t/<shard>.json}: the term dictionaries of all locales by shard (the hex UTF-16 code units of a
+ *       term's first two characters): locale → term → {@code [[field index, docFreq, ...], postings]} for the fields that have
+ *       the term, in field order; postings are one string per field (encoded by {@link NumberCodec}: per document
+ *       the gap from the previous document, the term frequency and Lucene's encoded length byte, the norm) or, when
+ *       longer than {@value #INLINE_POSTINGS} characters in all, the path (without {@code .json}) of the file that
+ *       holds those strings: {@code search/p/<n>.json} (locale → strings) when the term's long postings come to at
+ *       most {@value #SHARED_POSTINGS} characters in all locales, else {@code search/<locale>/p/<n>.json}. A query
+ *       loads the shards of its terms in every locale at once (they also list the completions of the last word),
+ *       then the long postings it needs: two rounds of requests;</li>
  *   <li>{@code search/<locale>/d/<doc / docsPerFile>.json}: what a result shows (id, title, url, severity,
  *       category, excerpt), for {@code docsPerFile} consecutive documents (meta.json says how many) in an array;</li>
- *   <li>{@code search/<locale>/facets.json}: severity, category and product of every document, for filters;</li>
+ *   <li>{@code search/facets.json}: per locale the severity, category and product of every document, for filters:
+ *       per facet its sorted values and a {@link NumberCodec} string of each document's value index;</li>
  *   <li>{@code search/ids/<first two characters>.json}: rule ID → [[locale, doc], ...], for asset-ID queries.</li>
  * </ul>
  * All files are written with sorted keys and no white space: the same index gives the same bytes.
@@ -45,6 +53,10 @@ import org.apache.lucene.util.BytesRef;
 public final class SearchExport {
     /** Documents per file of {@code d/}: a result list loads a few small files, a site holds few files. */
     public static final int DOCS_PER_FILE = 16;
+    /** Encoded postings up to this many characters stay in the term's shard; longer ones get a file of their own. */
+    static final int INLINE_POSTINGS = 512;
+    /** A term's longer postings that come to at most this many characters in all locales share one file. */
+    static final int SHARED_POSTINGS = 131072;
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
@@ -74,7 +86,7 @@ public final class SearchExport {
         Out root = new Out(sink, "search/");
         try {
             ObjectNode meta = F.objectNode();
-            meta.put("version", 1);
+            meta.put("version", 2);
             meta.put("k1", SearchIndex.K1);
             meta.put("b", SearchIndex.B);
             meta.put("prefixExpansions", Searcher.PREFIX_EXPANSIONS);
@@ -91,14 +103,19 @@ public final class SearchExport {
             Map<String, List<int[]>> ids = new TreeMap<>();
             TreeSet<String> languages = new TreeSet<>();
             List<String> localeNames = new ArrayList<>(index.locales().keySet());
+            Map<String, Map<String, TermPostings>> terms = new TreeMap<>();
+            ObjectNode facets = F.objectNode();
             for (LocaleIndex l : index.locales().values()) {
-                locales.set(l.locale(), writeLocale(l, root.resolve(dirName(l.locale()) + "/")));
+                locales.set(l.locale(), writeLocale(l, root.resolve(dirName(l.locale()) + "/"), terms));
+                facets.set(l.locale(), facets(l));
                 languages.add(l.analyzer().language());
                 for (int doc = 0; doc < l.docs().size(); doc++) {
                     ids.computeIfAbsent(l.docs().get(doc).ruleId(), k -> new ArrayList<>())
                             .add(new int[] {localeNames.indexOf(l.locale()), doc});
                 }
             }
+            writeTerms(terms, root);
+            write(root.resolve("facets.json"), facets);
             writeStopWords(root.resolve("stop/"), languages);
             writeIds(root.resolve("ids/"), ids, localeNames);
             write(root.resolve("meta.json"), meta);
@@ -119,50 +136,123 @@ public final class SearchExport {
         }
     }
 
-    private static ObjectNode writeLocale(LocaleIndex l, Out dir) throws IOException {
+    /** Writes a locale's documents, adds its terms to {@code terms} (term → locale → postings). */
+    private static ObjectNode writeLocale(LocaleIndex l, Out dir, Map<String, Map<String, TermPostings>> terms)
+            throws IOException {
         ObjectNode info = F.objectNode();
         info.put("language", l.analyzer().language());
         info.put("docs", l.docs().size());
         info.put("dir", dirName(l.locale()));
         ObjectNode stats = info.putObject("fields");
         LeafReader leaf = l.reader().leaves().get(0).reader();
-        Map<String, ObjectNode> shards = new TreeMap<>();
         for (int fi = 0; fi < SearchIndex.FIELDS.size(); fi++) {
             String field = SearchIndex.FIELDS.get(fi).name();
-            Terms terms = leaf.terms(field);
+            Terms t = leaf.terms(field);
             ObjectNode s = stats.putObject(field);
-            s.put("docCount", terms == null ? 0 : terms.getDocCount());
-            s.put("sumTotalTermFreq", terms == null ? 0 : terms.getSumTotalTermFreq());
-            if (terms != null) {
-                addPostings(leaf, field, fi, terms, shards);
+            s.put("docCount", t == null ? 0 : t.getDocCount());
+            s.put("sumTotalTermFreq", t == null ? 0 : t.getSumTotalTermFreq());
+            if (t != null) {
+                addPostings(leaf, field, fi, t, l.locale(), terms);
             }
         }
-        Out t = dir.resolve("t/");
-        for (Map.Entry<String, ObjectNode> e : shards.entrySet()) {
-            write(t.resolve(e.getKey() + ".json"), e.getValue());
-        }
         writeDocs(l, dir.resolve("d/"));
-        writeFacets(l, dir.resolve("facets.json"));
         return info;
     }
 
-    private static void addPostings(LeafReader leaf, String field, int fieldIndex, Terms terms,
-                                    Map<String, ObjectNode> shards) throws IOException {
+    /** One term's postings in one locale: per field that has it (in field order) [field index, docFreq] and the encoded postings. */
+    private record TermPostings(List<int[]> fields, List<String> postings) {
+        int chars() {
+            return postings.stream().mapToInt(String::length).sum();
+        }
+    }
+
+    private static void addPostings(LeafReader leaf, String field, int fieldIndex, Terms terms, String locale,
+                                    Map<String, Map<String, TermPostings>> out) throws IOException {
         NumericDocValues norms = leaf.getNormValues(field);
         TermsEnum e = terms.iterator();
         PostingsEnum p = null;
         for (BytesRef b = e.next(); b != null; b = e.next()) {
-            String term = b.utf8ToString();
-            ArrayNode entry = F.arrayNode().add(fieldIndex).add(e.docFreq()).add(e.totalTermFreq());
-            ArrayNode postings = entry.addArray();
+            StringBuilder postings = new StringBuilder();
             p = e.postings(p, PostingsEnum.FREQS);
+            int previous = 0;
             for (int doc = p.nextDoc(); doc != PostingsEnum.NO_MORE_DOCS; doc = p.nextDoc()) {
                 long norm = norms != null && norms.advanceExact(doc) ? norms.longValue() : 0;
-                postings.add(doc).add(p.freq()).add(((byte) norm) & 0xFF);
+                NumberCodec.append(postings, doc - previous);
+                NumberCodec.append(postings, p.freq());
+                NumberCodec.append(postings, ((byte) norm) & 0xFF);
+                previous = doc;
             }
-            ObjectNode shard = shards.computeIfAbsent(shardOf(term), k -> F.objectNode());
-            ArrayNode list = shard.has(term) ? (ArrayNode) shard.get(term) : shard.putArray(term);
-            list.add(entry);
+            TermPostings t = out.computeIfAbsent(b.utf8ToString(), k -> new TreeMap<>())
+                    .computeIfAbsent(locale, k -> new TermPostings(new ArrayList<>(), new ArrayList<>()));
+            t.fields().add(new int[] {fieldIndex, e.docFreq()});
+            t.postings().add(postings.toString());
+        }
+    }
+
+    /**
+     * Writes the term dictionaries by shard ({@code t/}, every locale's in one file) and the postings too long to
+     * keep there: those of a term that are short in all locales together in one file for all locales
+     * ({@code p/<n>.json}: locale → strings), so a query in every language loads one file per term; longer ones in a
+     * file per locale ({@code <locale>/p/<n>.json}: strings), so a query in one language loads only its own.
+     */
+    private static void writeTerms(Map<String, Map<String, TermPostings>> terms, Out root) throws IOException {
+        Map<String, ObjectNode> shards = new TreeMap<>();
+        PostingsFiles files = new PostingsFiles(root);
+        for (Map.Entry<String, Map<String, TermPostings>> e : terms.entrySet()) {
+            ObjectNode shard = shards.computeIfAbsent(shardOf(e.getKey()), k -> F.objectNode());
+            files.startTerm(e.getValue().values());
+            for (Map.Entry<String, TermPostings> l : e.getValue().entrySet()) {
+                ObjectNode dictionary = shard.has(l.getKey()) ? (ObjectNode) shard.get(l.getKey()) : shard.putObject(l.getKey());
+                dictionary.set(e.getKey(), files.entry(l.getKey(), l.getValue()));
+            }
+            files.endTerm();
+        }
+        for (Map.Entry<String, ObjectNode> e : shards.entrySet()) {
+            write(root.resolve("t/" + e.getKey() + ".json"), e.getValue());
+        }
+    }
+
+    /** Places one term's postings at a time: inline, in the term's file shared by the locales, or in a locale's file. */
+    private static final class PostingsFiles {
+        private final Out root;
+        private final Map<String, Integer> localeFiles = new TreeMap<>();
+        private int sharedFiles;
+        private boolean together;
+        private ObjectNode shared;
+
+        PostingsFiles(Out root) {
+            this.root = root;
+        }
+
+        void startTerm(Collection<TermPostings> locales) {
+            int outside = locales.stream().mapToInt(TermPostings::chars).filter(c -> c > INLINE_POSTINGS).sum();
+            together = outside <= SHARED_POSTINGS;
+            shared = F.objectNode();
+        }
+
+        /** The dictionary entry of the term in a locale: {@code [[field index, docFreq, ...], postings or path]}. */
+        ArrayNode entry(String locale, TermPostings t) throws IOException {
+            ArrayNode value = F.arrayNode();
+            ArrayNode fields = value.addArray();
+            t.fields().forEach(f -> fields.add(f[0]).add(f[1]));
+            ArrayNode postings = F.arrayNode();
+            t.postings().forEach(postings::add);
+            if (t.chars() <= INLINE_POSTINGS) {
+                return value.add(postings);
+            }
+            if (together) {
+                shared.set(locale, postings);
+                return value.add("p/" + sharedFiles);
+            }
+            String path = dirName(locale) + "/p/" + localeFiles.merge(locale, 1, Integer::sum);
+            write(root.resolve(path + ".json"), postings);
+            return value.add(path);
+        }
+
+        void endTerm() throws IOException {
+            if (!shared.isEmpty()) {
+                write(root.resolve("p/" + sharedFiles++ + ".json"), shared);
+            }
         }
     }
 
@@ -196,17 +286,19 @@ public final class SearchExport {
         return n;
     }
 
-    private static void writeFacets(LocaleIndex l, Out file) throws IOException {
+    /** Per facet its sorted values and a {@link NumberCodec} string of each document's value index. */
+    private static ObjectNode facets(LocaleIndex l) {
         ObjectNode n = F.objectNode();
         for (String facet : List.of("severity", "category", "product")) {
             List<String> values = new ArrayList<>(new TreeSet<>(l.docs().stream().map(d -> facetValue(d, facet)).toList()));
             ObjectNode f = n.putObject(facet);
             ArrayNode v = f.putArray("values");
             values.forEach(v::add);
-            ArrayNode docs = f.putArray("docs");
-            l.docs().forEach(d -> docs.add(values.indexOf(facetValue(d, facet))));
+            StringBuilder docs = new StringBuilder();
+            l.docs().forEach(d -> NumberCodec.append(docs, values.indexOf(facetValue(d, facet))));
+            f.put("docs", docs.toString());
         }
-        write(file, n);
+        return n;
     }
 
     private static String facetValue(SearchDocument d, String facet) {

@@ -37,7 +37,8 @@ class SearchParityTest {
         JudgedQueries.load(catalog).forEach(j -> queries.add(j.query()));
         for (String typed : List.of("r", "re", "rep", "repl", "replica", "replicaz", "mem", "memo", "Arbeits",
                 "hyper-v ", "virtual machine ", "serv", "config", "réplic", "instant", "Prüf", "disk space",
-                "network adapter", "37e1dae7", "37e1dae7-586c-4dd7-bf83-7e14a9567c8f.disable")) {
+                "network adapter", "37e1dae7", "37e1dae7-586c-4dd7-bf83-7e14a9567c8f.disable", "constructor",
+                "hasOwnProperty valueOf")) {
             queries.add(SearchQuery.of(typed));
         }
         List<List<String>> lucene = new ArrayList<>();

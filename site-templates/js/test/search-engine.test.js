@@ -1,0 +1,65 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createSearch, readInts } from '../search/engine.js';
+
+const ints = (text) => {
+  const out = [];
+  readInts(text, (v) => out.push(v));
+  return out;
+};
+
+test('numbers read as NumberCodec writes them: 5 bits a digit, digits from g on say more follow', () => {
+  assert.deepEqual(ints(''), []);
+  assert.deepEqual(ints('ABf'), [0, 1, 31]);
+  assert.deepEqual(ints('gB'), [32]);
+  assert.deepEqual(ints('_f'), [1023]);
+  assert.deepEqual(ints('gggB'), [32768]);
+  assert.throws(() => ints('A+'), /not a number digit at 1/);
+});
+
+/** A one-locale index of three documents; the postings of "replica" inline, in a file of the locale or in one shared by the locales. */
+function index(where) {
+  const enc = (...triples) => triples.map((v) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef'[v]).join('');
+  // replica: title of doc 0 (freq 1, norm 2); body of docs 0 and 2 (freq 2 norm 5, freq 1 norm 7)
+  const replica = [enc(0, 1, 2), enc(0, 2, 5, 2, 1, 7)];
+  const files = {
+    'meta.json': {
+      k1: 1.2, b: 0.75, prefixWeight: 0.25, docsPerFile: 16,
+      lengthTable: Array.from({ length: 256 }, (_, i) => i),
+      fields: [{ name: 'title', boost: 3 }, { name: 'body', boost: 1 }],
+      locales: { 'en-US': { language: 'xx', docs: 3, dir: 'en-us', fields: {
+        title: { docCount: 3, sumTotalTermFreq: 6 }, body: { docCount: 3, sumTotalTermFreq: 18 } } } },
+    },
+    't/00720065.json': { 'en-US': {
+      replica: [[0, 1, 1, 2], { inline: replica, locale: 'en-us/p/1', shared: 'p/0' }[where]],
+      replicat: [[1, 1], [enc(1, 1, 4)]],
+    } },
+    't/0063006f.json': { 'en-US': { copy: [[1, 1], [enc(1, 1, 4)]] } },
+    'en-us/p/1.json': replica,
+    'p/0.json': { 'de-DE': ['AAA'], 'en-US': replica },
+    'en-us/d/0.json': ['a', 'b', 'c'].map((id) => ({ id, title: id, url: `/${id}/` })),
+    'facets.json': { 'en-US': { severity: { values: ['error', 'warning'], docs: enc(0, 1, 0) } } },
+  };
+  return createSearch({ load: async (path) => (path in files ? structuredClone(files[path]) : null) });
+}
+
+test('postings in the shard, in a file of the locale and in a shared file score the same; completions count a quarter', async () => {
+  for (const where of ['inline', 'locale', 'shared']) {
+    const typed = await index(where).search('replica ', {}, 10);
+    assert.deepEqual(typed.hits.map((h) => h.id), ['a', 'c'], where);
+    const prefix = await index(where).search('replica', {}, 10);
+    assert.deepEqual(prefix.terms, ['replica', 'replicat']);
+    assert.deepEqual(prefix.hits.map((h) => h.id), ['a', 'c', 'b']);
+    assert.ok(prefix.hits[2].score < prefix.hits[1].score);
+  }
+});
+
+test('a severity filter keeps the documents whose facet value it names', async () => {
+  const r = await index('locale').search('replica', { severity: ['error'] }, 10);
+  assert.deepEqual(r.hits.map((h) => h.id), ['a', 'c']);
+});
+
+test('a term named like an Object property is just a term', async () => {
+  const r = await index('inline').search('constructor copy', {}, 10);
+  assert.deepEqual(r.hits.map((h) => h.id), ['b']);
+});
