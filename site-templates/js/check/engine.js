@@ -19,6 +19,7 @@ const EXIT = Symbol.for('jsonata.__evaluate_exit');
 const CONTEXT = '__bpacatBounds';
 
 const BOUND = Symbol('bound');
+const BOUNDS = Symbol('bpacat bounds');
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /** Thrown by an expression's time or depth bound. */
@@ -29,8 +30,24 @@ function bound(kind) {
   return e;
 }
 
+/**
+ * The bounds of the evaluation `environment` belongs to. jsonata gives every evaluation a new Date (its $now), which
+ * each frame made during that evaluation carries as `timestamp`: the bounds are looked up once per evaluation and
+ * then kept on that Date, not looked up through the frames at every step.
+ */
+function boundsOf(environment) {
+  const t = environment.timestamp;
+  if (t === null || typeof t !== 'object') return environment.lookup(CONTEXT);
+  let b = t[BOUNDS];
+  if (b === undefined) {
+    b = environment.lookup(CONTEXT) ?? null;
+    t[BOUNDS] = b;
+  }
+  return b;
+}
+
 function entry(expr, input, environment) {
-  const b = environment.lookup(CONTEXT);
+  const b = boundsOf(environment);
   if (!b) return;
   b.depth++;
   if (b.depth > b.maxDepth) {
@@ -40,8 +57,37 @@ function entry(expr, input, environment) {
 }
 
 function exit(expr, input, environment) {
-  const b = environment.lookup(CONTEXT);
+  const b = boundsOf(environment);
   if (b) b.depth--;
+}
+
+/** The time bound alone, checked as steps end: for expressions that cannot nest deeper than the depth bound. */
+function timeOnExit(expr, input, environment) {
+  const b = boundsOf(environment);
+  if (b && ++b.steps % 64 === 0 && Date.now() > b.deadline) throw bound('time');
+}
+
+/** AST levels below which an expression without functions of its own cannot reach the depth bound (200). */
+const SHALLOW = 50;
+
+/**
+ * Whether a parsed expression can only nest as deep as it is written: it defines no function (no recursion) and
+ * evaluates no text as an expression ($eval), and its tree is shallow. Its evaluation depth then stays far below
+ * the depth bound, which only the time bound is left to watch (one callback per step instead of two).
+ */
+function shallow(source, ast) {
+  if (source.includes('$eval')) return false;
+  const height = (node, level) => {
+    if (level > SHALLOW) return Infinity;
+    if (node === null || typeof node !== 'object') return level;
+    if (!Array.isArray(node) && node.type === 'lambda') return Infinity;
+    let h = level;
+    for (const v of Array.isArray(node) ? node : Object.values(node)) {
+      if (v !== null && typeof v === 'object') h = Math.max(h, height(v, level + 1));
+    }
+    return h;
+  };
+  return height(ast, 0) <= SHALLOW;
 }
 
 /** Java's String.isBlank(): only Character.isWhitespace characters (not the no-break spaces). */
@@ -58,8 +104,12 @@ export function compile(bundle) {
       if (src === null || src === undefined) return null;
       try {
         const e = jsonata(src);
-        e.assign(ENTRY, entry);
-        e.assign(EXIT, exit);
+        if (shallow(src, e.ast())) {
+          e.assign(EXIT, timeOnExit);
+        } else {
+          e.assign(ENTRY, entry);
+          e.assign(EXIT, exit);
+        }
         return { source: src, compiled: e };
       } catch (err) {
         return { source: src, compiled: null, error: err };

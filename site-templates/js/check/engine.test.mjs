@@ -48,6 +48,18 @@ test('an expression that never ends is stopped by the time limit and named', asy
   assert.equal(r[1].message, 'checkers/r-rec.yaml: compliant (line 5) failed: recursion deeper than 200 levels');
 });
 
+test('the depth bound holds for functions an expression only defines through $eval, and shallow recursion passes', async () => {
+  const deep = '($f := function($x) { $x >= 250 ? 0 : $f($x + 1) + 1 }; $f(0)) >= 0';
+  const viaEval = { ruleId: 'r-eval', compliant: `$eval(${JSON.stringify(deep)})` };
+  const direct = { ruleId: 'r-direct', compliant: deep };
+  const fine = { ruleId: 'r-fine', compliant: '($f := function($x) { $x >= 5 ? 0 : $f($x + 1) + 1 }; $f(0)) = 5' };
+  const r = await validate(inv([{ Name: 'a', State: 2 }]), bundle([viaEval, direct, fine]));
+  // $eval reports what stopped the expression it evaluates as its own error (D3121); without the bound it would pass
+  assert.equal(r[0].message, 'checkers/r-eval.yaml: compliant (line 5) failed: JSONata error D3121');
+  assert.equal(r[1].message, 'checkers/r-direct.yaml: compliant (line 5) failed: recursion deeper than 200 levels');
+  assert.equal(r[2].outcome, 'compliant');
+});
+
 test('exclusions by rule and object, rule selection, locale and base URL', async () => {
   const vms = inv([{ Name: 'web01', State: 9 }, { Name: 'web02', State: 9 }]);
   const r = await validate(vms, bundle([paused]), {
