@@ -243,6 +243,22 @@ class Context {
     this.linkCache = new Map();
     this.keyTables = new Map(); // filled once the derived keys are final
     this.names = new Map();
+    this.incompleteSets = new Map();
+  }
+
+  /** The objects of a collection that lack one of `fields` (as Run.missingFields finds them): mostly none. */
+  incomplete(col, fields) {
+    const key = `${col}\u0000${fields.join('\u0000')}`;
+    let set = this.incompleteSets.get(key);
+    if (set === undefined) {
+      set = new Set();
+      for (const o of this.objects(col)) {
+        const leftOut = this.leftOut(o);
+        if (fields.some((f) => !present(o, f, leftOut))) set.add(o);
+      }
+      this.incompleteSets.set(key, set);
+    }
+    return set;
   }
 
   has(col) {
@@ -484,6 +500,11 @@ class Run {
     this.presence = this.scopeFields.map((f) => this.ctx.presence(c.scope, f));
     this.scratch = [];
     this.related = this.needsRelated ? this.ctx.relatedOf(c.scope) : null;
+    // the related objects that lack a field this checker reads, by collection (only those are looked at per object)
+    this.incompleteRelated = this.relatedCollections.map((col) => [col, this.ctx.incomplete(col, c.reads?.[col] ?? [])])
+      .filter(([, set]) => set.size > 0);
+    this.sinceClock = 0;
+    this.outOfTime = false;
     const out = [];
     for (let i = 0; i < objects.length; i++) {
       const f = this.object(objects[i], i);
@@ -563,13 +584,29 @@ class Run {
     for (let k = 0; k < this.scopeFields.length; k++) {
       if (this.presence[k][index] === 0) missing.push(missingText(this.c.scope, this.scopeFields[k], this.leftOut[index]));
     }
-    for (const col of this.relatedCollections) for (const x of related[col] ?? []) this.missingFields(col, x, missing);
+    for (const [col, incomplete] of this.incompleteRelated) {
+      for (const x of related[col] ?? []) if (incomplete.has(x)) this.missingFields(col, x, missing);
+    }
     this.missingRequired(related, true, missing);
     if (missing.length > 0) return this.cannotEvaluate(name, missing);
-    if (Date.now() > this.deadline) {
-      return this.result(name, 'error', `${this.c.file}: the checker ran longer than ${this.limits.checkerTimeLimitMs} ms on this inventory and was stopped`, '', NONE);
-    }
-    return this.remembered(o, name, related) ?? this.evaluate(o, name, related);
+    // the clock is read before every evaluation, and among answers from the memos (microseconds each) every 8th time;
+    // once the checker is out of time, every object left gets the error
+    if (this.outOfTime || (++this.sinceClock >= 8 && this.late())) return this.stopped(name);
+    const known = this.remembered(o, name, related);
+    if (known !== null) return known;
+    if (this.sinceClock > 0 && this.late()) return this.stopped(name);
+    return this.evaluate(o, name, related);
+  }
+
+  /** Reads the clock: whether this checker has run past its time limit (then it stays so). */
+  late() {
+    this.sinceClock = 0;
+    this.outOfTime = Date.now() > this.deadline;
+    return this.outOfTime;
+  }
+
+  stopped(name) {
+    return this.result(name, 'error', `${this.c.file}: the checker ran longer than ${this.limits.checkerTimeLimitMs} ms on this inventory and was stopped`, '', NONE);
   }
 
   /**

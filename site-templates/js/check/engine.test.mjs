@@ -48,6 +48,17 @@ test('an expression that never ends is stopped by the time limit and named', asy
   assert.equal(r[1].message, 'checkers/r-rec.yaml: compliant (line 5) failed: recursion deeper than 200 levels');
 });
 
+test('a checker past its own time limit is stopped: every object left gets the error, none before it', async () => {
+  const slow = { ruleId: 'r-slow', compliant: '$count([1..5000].($ * 2)) > 0' };
+  const vms = Array.from({ length: 200 }, (_, i) => ({ Name: `vm${i}`, State: 2 }));
+  const r = await validate(inv(vms), bundle([slow]), { checkerTimeLimitMs: 40, memoize: false });
+  const first = r.findIndex((x) => x.outcome === 'error');
+  assert.ok(first > 0, 'the first objects are evaluated, then the checker is stopped');
+  assert.ok(r.slice(0, first).every((x) => x.outcome === 'compliant'));
+  assert.ok(r.slice(first).every((x) => x.outcome === 'error'
+    && x.message === 'checkers/r-slow.yaml: the checker ran longer than 40 ms on this inventory and was stopped'));
+});
+
 test('the depth bound holds for functions an expression only defines through $eval, and shallow recursion passes', async () => {
   const deep = '($f := function($x) { $x >= 250 ? 0 : $f($x + 1) + 1 }; $f(0)) >= 0';
   const viaEval = { ruleId: 'r-eval', compliant: `$eval(${JSON.stringify(deep)})` };
