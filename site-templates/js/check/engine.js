@@ -19,6 +19,7 @@ const EXIT = Symbol.for('jsonata.__evaluate_exit');
 const CONTEXT = '__bpacatBounds';
 
 const BOUND = Symbol('bound');
+const BOUNDS = Symbol('bpacat bounds');
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /** Thrown by an expression's time or depth bound. */
@@ -29,8 +30,24 @@ function bound(kind) {
   return e;
 }
 
+/**
+ * The bounds of the evaluation `environment` belongs to. jsonata gives every evaluation a new Date (its $now), which
+ * each frame made during that evaluation carries as `timestamp`: the bounds are looked up once per evaluation and
+ * then kept on that Date, not looked up through the frames at every step.
+ */
+function boundsOf(environment) {
+  const t = environment.timestamp;
+  if (t === null || typeof t !== 'object') return environment.lookup(CONTEXT);
+  let b = t[BOUNDS];
+  if (b === undefined) {
+    b = environment.lookup(CONTEXT) ?? null;
+    t[BOUNDS] = b;
+  }
+  return b;
+}
+
 function entry(expr, input, environment) {
-  const b = environment.lookup(CONTEXT);
+  const b = boundsOf(environment);
   if (!b) return;
   b.depth++;
   if (b.depth > b.maxDepth) {
@@ -40,8 +57,37 @@ function entry(expr, input, environment) {
 }
 
 function exit(expr, input, environment) {
-  const b = environment.lookup(CONTEXT);
+  const b = boundsOf(environment);
   if (b) b.depth--;
+}
+
+/** The time bound alone, checked as steps end: for expressions that cannot nest deeper than the depth bound. */
+function timeOnExit(expr, input, environment) {
+  const b = boundsOf(environment);
+  if (b && ++b.steps % 64 === 0 && Date.now() > b.deadline) throw bound('time');
+}
+
+/** AST levels below which an expression without functions of its own cannot reach the depth bound (200). */
+const SHALLOW = 50;
+
+/**
+ * Whether a parsed expression can only nest as deep as it is written: it defines no function (no recursion) and
+ * evaluates no text as an expression ($eval), and its tree is shallow. Its evaluation depth then stays far below
+ * the depth bound, which only the time bound is left to watch (one callback per step instead of two).
+ */
+function shallow(source, ast) {
+  if (source.includes('$eval')) return false;
+  const height = (node, level) => {
+    if (level > SHALLOW) return Infinity;
+    if (node === null || typeof node !== 'object') return level;
+    if (!Array.isArray(node) && node.type === 'lambda') return Infinity;
+    let h = level;
+    for (const v of Array.isArray(node) ? node : Object.values(node)) {
+      if (v !== null && typeof v === 'object') h = Math.max(h, height(v, level + 1));
+    }
+    return h;
+  };
+  return height(ast, 0) <= SHALLOW;
 }
 
 /** Java's String.isBlank(): only Character.isWhitespace characters (not the no-break spaces). */
@@ -58,8 +104,12 @@ export function compile(bundle) {
       if (src === null || src === undefined) return null;
       try {
         const e = jsonata(src);
-        e.assign(ENTRY, entry);
-        e.assign(EXIT, exit);
+        if (shallow(src, e.ast())) {
+          e.assign(EXIT, timeOnExit);
+        } else {
+          e.assign(ENTRY, entry);
+          e.assign(EXIT, exit);
+        }
         return { source: src, compiled: e };
       } catch (err) {
         return { source: src, compiled: null, error: err };
@@ -193,6 +243,22 @@ class Context {
     this.linkCache = new Map();
     this.keyTables = new Map(); // filled once the derived keys are final
     this.names = new Map();
+    this.incompleteSets = new Map();
+  }
+
+  /** The objects of a collection that lack one of `fields` (as Run.missingFields finds them): mostly none. */
+  incomplete(col, fields) {
+    const key = `${col}\u0000${fields.join('\u0000')}`;
+    let set = this.incompleteSets.get(key);
+    if (set === undefined) {
+      set = new Set();
+      for (const o of this.objects(col)) {
+        const leftOut = this.leftOut(o);
+        if (fields.some((f) => !present(o, f, leftOut))) set.add(o);
+      }
+      this.incompleteSets.set(key, set);
+    }
+    return set;
   }
 
   has(col) {
@@ -434,6 +500,11 @@ class Run {
     this.presence = this.scopeFields.map((f) => this.ctx.presence(c.scope, f));
     this.scratch = [];
     this.related = this.needsRelated ? this.ctx.relatedOf(c.scope) : null;
+    // the related objects that lack a field this checker reads, by collection (only those are looked at per object)
+    this.incompleteRelated = this.relatedCollections.map((col) => [col, this.ctx.incomplete(col, c.reads?.[col] ?? [])])
+      .filter(([, set]) => set.size > 0);
+    this.sinceClock = 0;
+    this.outOfTime = false;
     const out = [];
     for (let i = 0; i < objects.length; i++) {
       const f = this.object(objects[i], i);
@@ -513,13 +584,29 @@ class Run {
     for (let k = 0; k < this.scopeFields.length; k++) {
       if (this.presence[k][index] === 0) missing.push(missingText(this.c.scope, this.scopeFields[k], this.leftOut[index]));
     }
-    for (const col of this.relatedCollections) for (const x of related[col] ?? []) this.missingFields(col, x, missing);
+    for (const [col, incomplete] of this.incompleteRelated) {
+      for (const x of related[col] ?? []) if (incomplete.has(x)) this.missingFields(col, x, missing);
+    }
     this.missingRequired(related, true, missing);
     if (missing.length > 0) return this.cannotEvaluate(name, missing);
-    if (Date.now() > this.deadline) {
-      return this.result(name, 'error', `${this.c.file}: the checker ran longer than ${this.limits.checkerTimeLimitMs} ms on this inventory and was stopped`, '', NONE);
-    }
-    return this.remembered(o, name, related) ?? this.evaluate(o, name, related);
+    // the clock is read before every evaluation, and among answers from the memos (microseconds each) every 8th time;
+    // once the checker is out of time, every object left gets the error
+    if (this.outOfTime || (++this.sinceClock >= 8 && this.late())) return this.stopped(name);
+    const known = this.remembered(o, name, related);
+    if (known !== null) return known;
+    if (this.sinceClock > 0 && this.late()) return this.stopped(name);
+    return this.evaluate(o, name, related);
+  }
+
+  /** Reads the clock: whether this checker has run past its time limit (then it stays so). */
+  late() {
+    this.sinceClock = 0;
+    this.outOfTime = Date.now() > this.deadline;
+    return this.outOfTime;
+  }
+
+  stopped(name) {
+    return this.result(name, 'error', `${this.c.file}: the checker ran longer than ${this.limits.checkerTimeLimitMs} ms on this inventory and was stopped`, '', NONE);
   }
 
   /**

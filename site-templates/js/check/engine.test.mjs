@@ -48,6 +48,29 @@ test('an expression that never ends is stopped by the time limit and named', asy
   assert.equal(r[1].message, 'checkers/r-rec.yaml: compliant (line 5) failed: recursion deeper than 200 levels');
 });
 
+test('a checker past its own time limit is stopped: every object left gets the error, none before it', async () => {
+  const slow = { ruleId: 'r-slow', compliant: '$count([1..5000].($ * 2)) > 0' };
+  const vms = Array.from({ length: 200 }, (_, i) => ({ Name: `vm${i}`, State: 2 }));
+  const r = await validate(inv(vms), bundle([slow]), { checkerTimeLimitMs: 40, memoize: false });
+  const first = r.findIndex((x) => x.outcome === 'error');
+  assert.ok(first > 0, 'the first objects are evaluated, then the checker is stopped');
+  assert.ok(r.slice(0, first).every((x) => x.outcome === 'compliant'));
+  assert.ok(r.slice(first).every((x) => x.outcome === 'error'
+    && x.message === 'checkers/r-slow.yaml: the checker ran longer than 40 ms on this inventory and was stopped'));
+});
+
+test('the depth bound holds for functions an expression only defines through $eval, and shallow recursion passes', async () => {
+  const deep = '($f := function($x) { $x >= 250 ? 0 : $f($x + 1) + 1 }; $f(0)) >= 0';
+  const viaEval = { ruleId: 'r-eval', compliant: `$eval(${JSON.stringify(deep)})` };
+  const direct = { ruleId: 'r-direct', compliant: deep };
+  const fine = { ruleId: 'r-fine', compliant: '($f := function($x) { $x >= 5 ? 0 : $f($x + 1) + 1 }; $f(0)) = 5' };
+  const r = await validate(inv([{ Name: 'a', State: 2 }]), bundle([viaEval, direct, fine]));
+  // $eval reports what stopped the expression it evaluates as its own error (D3121); without the bound it would pass
+  assert.equal(r[0].message, 'checkers/r-eval.yaml: compliant (line 5) failed: JSONata error D3121');
+  assert.equal(r[1].message, 'checkers/r-direct.yaml: compliant (line 5) failed: recursion deeper than 200 levels');
+  assert.equal(r[2].outcome, 'compliant');
+});
+
 test('exclusions by rule and object, rule selection, locale and base URL', async () => {
   const vms = inv([{ Name: 'web01', State: 9 }, { Name: 'web02', State: 9 }]);
   const r = await validate(vms, bundle([paused]), {
