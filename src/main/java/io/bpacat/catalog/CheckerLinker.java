@@ -20,6 +20,12 @@ import java.util.stream.Stream;
  */
 public final class CheckerLinker {
     private static final YAMLMapper YAML = new YAMLMapper();
+    /** The keys each checker file named, by file, with the text they were read from (rebuilds read only edits). */
+    private final Map<Path, Map.Entry<String, Keys>> read = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The two keys a checker links by; null when absent. */
+    private record Keys(String asset, String page) {
+    }
 
     /** The catalog with {@link Rule#checker()} set; problems are added to its diagnostics. */
     public Catalog link(Catalog catalog, Path contentDir) {
@@ -30,7 +36,9 @@ public final class CheckerLinker {
         Diagnostics diags = new Diagnostics();
         catalog.diagnostics().forEach(diags::report);
         Map<String, String> byRule = new HashMap<>();
-        for (Path f : checkerFiles(dir)) {
+        List<Path> files = checkerFiles(dir);
+        read.keySet().retainAll(new java.util.HashSet<>(files));
+        for (Path f : files) {
             String file = "checkers/" + f.getFileName();
             String ruleId = ruleIdOf(f, file, catalog, diags);
             if (ruleId == null) {
@@ -58,19 +66,42 @@ public final class CheckerLinker {
         }
     }
 
-    /** The catalog ID of the rule a checker names, or null (with a diagnostic) when none matches. */
-    private static String ruleIdOf(Path f, String file, Catalog catalog, Diagnostics diags) {
-        JsonNode n;
+    /** The keys of a checker file, read again only when its text changed; null when it cannot be read as YAML. */
+    private Keys keys(Path f) {
+        String text;
         try {
-            n = YAML.readTree(f.toFile());
+            text = Files.readString(f, java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             return null;
         }
-        if (n == null) {
+        Map.Entry<String, Keys> known = read.get(f);
+        if (known != null && known.getKey().equals(text)) {
+            return known.getValue();
+        }
+        JsonNode n;
+        try {
+            n = YAML.readTree(text);
+        } catch (IOException e) {
+            read.remove(f);
             return null;
         }
-        String asset = n.path("rule").asText(null);
-        String page = n.path("page").asText(null);
+        if (n == null) {
+            read.remove(f);
+            return null;
+        }
+        Keys keys = new Keys(n.path("rule").asText(null), n.path("page").asText(null));
+        read.put(f, Map.entry(text, keys));
+        return keys;
+    }
+
+    /** The catalog ID of the rule a checker names, or null (with a diagnostic) when none matches. */
+    private String ruleIdOf(Path f, String file, Catalog catalog, Diagnostics diags) {
+        Keys keys = keys(f);
+        if (keys == null) {
+            return null;
+        }
+        String asset = keys.asset();
+        String page = keys.page();
         for (Rule r : catalog.rules()) {
             boolean subRule = r.kind() == Rule.Kind.SUB_RULE;
             if (asset != null && (subRule ? asset.equalsIgnoreCase(r.id()) : asset.equalsIgnoreCase(r.assetId()))) {

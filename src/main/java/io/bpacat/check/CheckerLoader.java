@@ -2,6 +2,7 @@ package io.bpacat.check;
 
 import com.dashjoin.jsonata.JException;
 import com.dashjoin.jsonata.Jsonata;
+import io.bpacat.diag.Diagnostic;
 import io.bpacat.diag.Diagnostics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -41,9 +42,24 @@ public final class CheckerLoader {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([^}]+?)\\s*}}");
 
     private final InventoryModel model;
+    /** What earlier {@link #loadAll} calls loaded, by file, while the text stays the same; null unless remembering. */
+    private final Map<String, Loaded> earlier;
+
+    /** A file's text and what loading it gave. */
+    private record Loaded(String text, java.util.Optional<Checker> checker, List<Diagnostic> diagnostics) {
+    }
 
     public CheckerLoader(InventoryModel model) {
+        this(model, false);
+    }
+
+    /**
+     * @param remember keep each file's checker and diagnostics and reuse them on the next {@link #loadAll} while
+     *                 the file's text is the same ({@code bpacat serve} rebuilds)
+     */
+    public CheckerLoader(InventoryModel model, boolean remember) {
         this.model = model;
+        this.earlier = remember ? new java.util.HashMap<>() : null;
     }
 
     public CheckerLoader() {
@@ -66,14 +82,31 @@ public final class CheckerLoader {
             return List.of();
         }
         List<Checker> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (Path f : files) {
             String name = "checkers/" + f.getFileName();
             try {
-                load(name, Files.readString(f, StandardCharsets.UTF_8), diags).ifPresent(out::add);
+                String text = Files.readString(f, StandardCharsets.UTF_8);
+                if (earlier == null) {
+                    load(name, text, diags).ifPresent(out::add);
+                    continue;
+                }
+                seen.add(name);
+                Loaded l = earlier.get(name);
+                if (l == null || !l.text().equals(text)) {
+                    Diagnostics own = new Diagnostics();
+                    l = new Loaded(text, load(name, text, own), own.sorted());
+                    earlier.put(name, l);
+                }
+                l.diagnostics().forEach(diags::report);
+                l.checker().ifPresent(out::add);
             } catch (IOException e) {
                 diags.error(name, 0, 0, "CHK001", "cannot read the checker: " + e.getMessage(),
                         "save it as UTF-8");
             }
+        }
+        if (earlier != null) {
+            earlier.keySet().retainAll(seen);
         }
         return out;
     }

@@ -45,6 +45,7 @@ public final class SiteBuilder {
     private SiteRenderer renderer;
     private SiteConfig rendererConfig;
     private LinkChecker checker;
+    private final CheckerLoader checkerLoader;
 
     public SiteBuilder(String defaultLocale, TemplateSource templates, Optional<Path> configFile) {
         this(defaultLocale, templates, configFile, false);
@@ -60,6 +61,7 @@ public final class SiteBuilder {
         this.defaultLocale = defaultLocale;
         this.configFile = configFile;
         this.incremental = incremental;
+        this.checkerLoader = new CheckerLoader(InventoryModel.standard(), incremental);
     }
 
     /**
@@ -87,7 +89,7 @@ public final class SiteBuilder {
         all.addAll(configDiags.sorted());
         all.addAll(site.diagnostics());
         Diagnostics checkerDiags = new Diagnostics();
-        List<Checker> checkers = new CheckerLoader().loadAll(content, checkerDiags);
+        List<Checker> checkers = checkerLoader.loadAll(content, checkerDiags);
         all.addAll(checkerDiags.sorted());
         all.addAll(linkDiagnostics(broken, site.links()));
         if (config.baseUrl().isEmpty()) {

@@ -160,6 +160,27 @@ class SiteBuilderTest {
         assertTrue(Files.readString(tmp.resolve("a/it-it/rules/" + PATCHED + "/index.html")).contains("Restano i"));
     }
 
+    /** serve remembers the checkers it loaded: an edited, a broken and a deleted checker show as in a full build. */
+    @Test
+    void anIncrementalRebuildRereadsEditedCheckers(@TempDir Path tmp) throws IOException {
+        Path content = tmp.resolve("content");
+        copyTree(Path.of("content"), content);
+        SiteBuilder incremental = new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty(), true);
+        incremental.build(content);
+        Path edited = content.resolve("checkers/vm-not-paused.yaml");
+        Files.writeString(edited, Files.readString(edited).replace("is paused", "is still paused"));
+        Path broken = content.resolve("checkers/host-compute-service-enabled.yaml");
+        Files.writeString(broken, "rule: [unclosed\n" + Files.readString(broken));
+        Files.delete(content.resolve("checkers/vhd-sector-size.yaml"));
+        SiteBuilder.write(incremental.build(content), tmp.resolve("a"));
+        SiteBuilder.write(new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty()).build(content),
+                tmp.resolve("b"));
+        assertSameTree(tmp.resolve("a"), tmp.resolve("b"));
+        String catalog = Files.readString(tmp.resolve("a/catalog.json"));
+        assertTrue(catalog.contains("checkers/host-compute-service-enabled.yaml"), "the broken checker's diagnostic");
+        assertTrue(Files.readString(tmp.resolve("a/try/checkers.json")).contains("is still paused"));
+    }
+
     static void copyTree(Path from, Path to) throws IOException {
         try (var walk = Files.walk(from)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
