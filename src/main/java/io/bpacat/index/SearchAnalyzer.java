@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Map;
-import java.util.HashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -92,7 +92,7 @@ public final class SearchAnalyzer extends Analyzer {
             ts = new StopFilter(ts, stops);
         }
         Supplier<SnowballStemmer> stemmer = STEMMERS.get(language);
-        return new TokenStreamComponents(source, new StemFoldFilter(ts, stemmer == null ? null : stemmer.get()));
+        return new TokenStreamComponents(source, new StemFoldFilter(ts, language, stemmer == null ? null : stemmer.get()));
     }
 
     /**
@@ -270,18 +270,22 @@ public final class SearchAnalyzer extends Analyzer {
     /**
      * Stems (when the language has a stemmer) and folds each word that is not a keyword, remembering the result of
      * each word: the same output as Lucene's {@link SnowballFilter} followed by {@link #fold}. One instance
-     * serves one thread (Lucene reuses an analyzer's components per thread).
+     * serves one thread (Lucene reuses an analyzer's components per thread); what a language's words became is
+     * shared by all of them, so a rebuild in {@code bpacat serve} stems only new words.
      */
     static final class StemFoldFilter extends TokenFilter {
         private static final int MAX_WORDS = 100_000;
         private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
         private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
+        /** Each language's words and what they became, shared by the threads and builds of one process. */
+        private static final Map<String, Map<String, String>> SEEN = new ConcurrentHashMap<>();
         private final SnowballStemmer stemmer;
-        private final Map<String, String> seen = new HashMap<>();
+        private final Map<String, String> seen;
 
-        StemFoldFilter(TokenStream in, SnowballStemmer stemmer) {
+        StemFoldFilter(TokenStream in, String language, SnowballStemmer stemmer) {
             super(in);
             this.stemmer = stemmer;
+            this.seen = SEEN.computeIfAbsent(language, l -> new ConcurrentHashMap<>());
         }
 
         @Override

@@ -155,7 +155,9 @@ public final class SiteRenderer {
             String path = SitePaths.home(locale, defaultLocale);
             Map<String, Object> vars = catalogPage.variables(catalog, locale, path, pagesById);
             vars.put("site", common(path, locale, homeAlternates(locale, "")));
-            files.put(SitePaths.file(path), engine.render("catalog.html", locale, vars));
+            // what the page shows is all it depends on: an edit to a rule's body leaves it as it was
+            once(path, List.of("home", locale, vars),
+                    () -> new Memo(engine.render("catalog.html", locale, vars), List.of(), List.of()));
         }
 
         /** The same page ({@code sub} below each locale's home: "", "search/", "try/") in every home locale. */
