@@ -27,7 +27,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -229,7 +228,7 @@ final class ValidateCommand implements Callable<Integer> {
             return 3;
         }
         boolean failing = findings.stream().filter(f -> !f.excluded() && f.outcome() == Outcome.NONCOMPLIANT)
-                .map(f -> Objects.requireNonNullElse(report.rule(f.ruleId()).severity(), "warning"))
+                .map(f -> report.rule(f.ruleId()).countedSeverity())
                 .anyMatch(s -> failOn.equals("warning") ? ("error".equals(s) || "warning".equals(s))
                         : failOn.equals("error") && "error".equals(s));
         return failing ? 1 : 0;

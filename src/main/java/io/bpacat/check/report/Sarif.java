@@ -74,7 +74,7 @@ final class Sarif {
                 g.writeStringField("helpUri", info.helpUri());
             }
             g.writeObjectFieldStart("defaultConfiguration");
-            g.writeStringField("level", level(info.severity()));
+            g.writeStringField("level", level(info.countedSeverity()));
             g.writeEndObject();
             g.writeObjectFieldStart("properties");
             g.writeStringField("severity", info.severity());
@@ -98,7 +98,7 @@ final class Sarif {
             case CANNOT_EVALUATE -> "review";
             case ERROR -> "open";
         });
-        g.writeStringField("level", f.outcome() == Outcome.NONCOMPLIANT ? level(rule.severity())
+        g.writeStringField("level", f.outcome() == Outcome.NONCOMPLIANT ? level(rule.countedSeverity())
                 : f.outcome() == Outcome.ERROR ? "error" : "none");
         g.writeObjectFieldStart("message");
         g.writeStringField("text", f.object() + ": " + (f.message().isEmpty() ? f.outcome().label() : f.message()));
