@@ -355,9 +355,10 @@ class Context {
     for (const d of this.idx.derivedLinks) {
       const viaKeys = new Map();
       for (const via of this.objects(d.via)) {
+        const linkKeys = this.computeKeys(d.via, d.link, via).all;
         for (const on of this.computeKeys(d.via, d.on, via).all) {
           if (!viaKeys.has(on)) viaKeys.set(on, new Set());
-          for (const k of this.computeKeys(d.via, d.link, via).all) viaKeys.get(on).add(k);
+          for (const k of linkKeys) viaKeys.get(on).add(k);
         }
       }
       for (const o of this.objects(d.collection)) {
@@ -537,7 +538,7 @@ class Run {
     const fields = this.c.reads[col];
     if (fields === undefined || fields.length === 0) return;
     for (const f of fields) {
-      if (leftOut === null && !f.includes('.') ? !hasOwn.call(o, f) : !present(o, f, leftOut)) missing.push(missingText(col, f, leftOut));
+      if (!present(o, f, leftOut)) missing.push(missingText(col, f, leftOut));
     }
   }
 

@@ -34,23 +34,34 @@ function read(msg) {
     : readInventory(msg.text, msg.fileName, model);
 }
 
+/** A progress callback that counts checkers done and tells `send` the count at most every PROGRESS_MS. */
+function throttled(send) {
+  let done = 0;
+  let said = Date.now();
+  return () => {
+    done += 1;
+    if (Date.now() - said >= PROGRESS_MS) {
+      said = Date.now();
+      send(done);
+    }
+  };
+}
+
+/** The options of validate() that a run message carries. */
+function optionsOf(msg, onProgress) {
+  return { rules: msg.rules ?? undefined, timeLimitMs: msg.timeLimitMs, checkerTimeLimitMs: msg.checkerTimeLimitMs,
+    now: msg.now, onProgress };
+}
+
 async function runValidation(msg) {
   const started = Date.now();
   const { inventory, diagnostics } = read(msg);
   const total = msg.rules?.length ? msg.rules.length : bundle.checkers.length;
-  let done = 0;
-  let said = started;
-  const onProgress = () => {
-    done += 1;
-    if (Date.now() - said >= PROGRESS_MS) {
-      said = Date.now();
-      post({ type: 'progress', id: msg.id, done: done + (parts.get(msg.id)?.done ?? 0), total });
-    }
-  };
+  const onProgress = throttled((done) => post({ type: 'progress', id: msg.id,
+    done: done + (parts.get(msg.id)?.done ?? 0), total }));
   const split = msg.split && port !== null;
   const helperPart = split ? part(msg.id) : null;
-  const options = { rules: msg.rules ?? undefined, timeLimitMs: msg.timeLimitMs, checkerTimeLimitMs: msg.checkerTimeLimitMs,
-    now: msg.now, onProgress };
+  const options = optionsOf(msg, onProgress);
   let results = await validate(inventory, bundle, split ? { ...options, part: { index: 0, of: 2 } } : options);
   if (split) {
     const files = select(compile(bundle), msg.rules ?? undefined).map((c) => c.file);
@@ -64,11 +75,7 @@ async function runValidation(msg) {
 /** The helper's results of run `id`, when they arrive through the port. */
 function part(id) {
   for (const k of parts.keys()) if (k !== id) parts.delete(k);
-  let entry = parts.get(id);
-  if (entry === undefined) {
-    entry = { done: 0 };
-    parts.set(id, entry);
-  }
+  const entry = entryOf(id);
   if (entry.promise === undefined) {
     entry.promise = new Promise((resolve, reject) => {
       entry.resolve = resolve;
@@ -79,6 +86,16 @@ function part(id) {
   return entry.promise;
 }
 
+/** The state of run `id`'s helper part, made on first use. */
+function entryOf(id) {
+  let entry = parts.get(id);
+  if (entry === undefined) {
+    entry = { done: 0 };
+    parts.set(id, entry);
+  }
+  return entry;
+}
+
 function settle(entry, m) {
   if (m.error !== undefined) entry.reject(new Error(m.error));
   else entry.resolve(unpack(m.packed));
@@ -86,11 +103,7 @@ function settle(entry, m) {
 
 /** What the helper says through the port: how far it got, then its results (or why it could not). */
 function fromHelper(m) {
-  let entry = parts.get(m.id);
-  if (entry === undefined) {
-    entry = { done: 0 };
-    parts.set(m.id, entry);
-  }
+  const entry = entryOf(m.id);
   if (m.type === 'part-progress') {
     entry.done = m.done;
   } else if (entry.resolve !== undefined) {
@@ -104,17 +117,8 @@ function fromHelper(m) {
 async function runPart(msg) {
   try {
     const { inventory } = read(msg);
-    let done = 0;
-    let said = Date.now();
-    const onProgress = () => {
-      done += 1;
-      if (Date.now() - said >= PROGRESS_MS) {
-        said = Date.now();
-        port.postMessage({ type: 'part-progress', id: msg.id, done });
-      }
-    };
-    const results = await validate(inventory, bundle, { rules: msg.rules ?? undefined, timeLimitMs: msg.timeLimitMs,
-      checkerTimeLimitMs: msg.checkerTimeLimitMs, now: msg.now, onProgress, part: { index: 1, of: 2 } });
+    const onProgress = throttled((done) => port.postMessage({ type: 'part-progress', id: msg.id, done }));
+    const results = await validate(inventory, bundle, { ...optionsOf(msg, onProgress), part: { index: 1, of: 2 } });
     const packed = pack(results);
     port.postMessage({ type: 'part', id: msg.id, packed }, [packed.rows.buffer]);
   } catch (e) {

@@ -74,7 +74,7 @@ export function createSearch({ load }) {
     const key = `facets:${locale}`;
     if (!cache.has(key)) {
       cache.set(key, get('facets.json').then((all) => {
-        const fc = all && Object.hasOwn(all, locale) ? all[locale] : null;
+        const fc = entryOf(all, locale);
         if (!fc) return null;
         const out = {};
         for (const [name, { values, docs }] of Object.entries(fc)) {
@@ -103,9 +103,9 @@ export function createSearch({ load }) {
    * The dictionaries of a term's shard in a locale (the shard file holds every locale's):
    * term → [[field index, docFreq, ...], postings or the number of its p/ file].
    */
-  const shard = (locale, term) => get(`t/${shardOf(term)}.json`).then((s) => (s && Object.hasOwn(s, locale) ? s[locale] : null));
+  const shard = (locale, term) => get(`t/${shardOf(term)}.json`).then((s) => entryOf(s, locale));
 
-  /** A term's entry in its loaded shard, or null. */
+  /** What a loaded dictionary holds under a key (a term, a locale), or null. */
   const entryOf = (dict, term) => (dict && Object.hasOwn(dict, term) ? dict[term] : null);
 
   /**
@@ -115,7 +115,7 @@ export function createSearch({ load }) {
   async function postingsOf(locale, entry) {
     if (typeof entry[1] !== 'string') return entry[1];
     const file = await get(`${entry[1]}.json`);
-    return Array.isArray(file) ? file : file && Object.hasOwn(file, locale) ? file[locale] : null;
+    return Array.isArray(file) ? file : entryOf(file, locale);
   }
 
   /** The last typed word, completed by dictionary terms: none when the text ends with white space, is shorter than 2 characters or CJK. */
@@ -204,22 +204,21 @@ export function createSearch({ load }) {
     });
     const [loaded, { exp, list }] = await Promise.all([Promise.all(typed), completed]);
     const all = terms.concat(exp);
-    const entries = loaded.concat(list).map((l) => l && l.entry);
-    const postings = loaded.concat(list).map((l) => l && l.postings);
+    const found = loaded.concat(list);
     const acc = new Float64Array(info.docs);
     const touched = [];
     let clauses = 0;
     for (let i = 0; i < all.length; i++) {
-      if (!entries[i]) continue;
+      const l = found[i];
+      if (!l || !l.entry || !l.postings) continue;
       const weight = i < terms.length ? 1 : f(meta.prefixWeight);
-      const fields = entries[i][0];
-      if (!postings[i]) continue;
+      const fields = l.entry[0];
       for (let j = 0; j < fields.length; j += 2) {
         const field = meta.fields[fields[j]];
         const stats = info.fields[field.name];
         clauses++;
         const score = bm25(meta, f(f(field.boost) * weight), fields[j + 1], stats.docCount, stats.sumTotalTermFreq);
-        addClause(acc, touched, postings[i][j / 2], score);
+        addClause(acc, touched, l.postings[j / 2], score);
       }
     }
     if (!clauses) return { hits: [], terms: all };
