@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -125,11 +126,11 @@ final class ValidateCommand implements Callable<Integer> {
         List<String> names = inventories.stream().map(ValidateCommand::name).toList();
         Report full = new Report(names, marked, ruleInfo(catalog, checkers));
         printDiagnostics(diags);
-        String text = ReportWriter.of(format).write(verbose ? full : full.withoutPassing(), verbose);
+        Report shown = verbose ? full : full.withoutPassing();
         if (output != null) {
-            Files.writeString(output, text, StandardCharsets.UTF_8);
+            ReportWriter.of(format).write(shown, verbose, output);
         } else {
-            spec.commandLine().getOut().print(text);
+            spec.commandLine().getOut().print(ReportWriter.of(format).write(shown, verbose));
         }
         return exitCode(diags, excl, marked, full);
     }
@@ -221,17 +222,31 @@ final class ValidateCommand implements Callable<Integer> {
                 .flatMap(raw -> new InventoryNormalizer().normalize(raw, diags));
     }
 
+    /** 3 when something could not be read or a checker failed, else 1 when a finding fails --fail-on, else 0. */
     private int exitCode(Diagnostics diags, Exclusions excl, List<Finding> findings, Report report) {
-        boolean broken = diags.count(Diagnostic.Level.ERROR) > 0 || excl == null
-                || findings.stream().anyMatch(f -> f.outcome() == Outcome.ERROR && !f.excluded());
-        if (broken) {
+        if (diags.count(Diagnostic.Level.ERROR) > 0 || excl == null) {
             return 3;
         }
-        boolean failing = findings.stream().filter(f -> !f.excluded() && f.outcome() == Outcome.NONCOMPLIANT)
-                .map(f -> report.rule(f.ruleId()).countedSeverity())
-                .anyMatch(s -> failOn.equals("warning") ? ("error".equals(s) || "warning".equals(s))
-                        : failOn.equals("error") && "error".equals(s));
+        boolean failing = false;
+        Map<String, Boolean> failsByRule = new HashMap<>();
+        for (Finding f : findings) {
+            if (f.excluded()) {
+                continue;
+            }
+            if (f.outcome() == Outcome.ERROR) {
+                return 3;
+            }
+            if (!failing && f.outcome() == Outcome.NONCOMPLIANT) {
+                failing = failsByRule.computeIfAbsent(f.ruleId(), id -> failsOn(report.rule(id).countedSeverity()));
+            }
+        }
         return failing ? 1 : 0;
+    }
+
+    /** Whether a noncompliant result counted with {@code severity} fails --fail-on. */
+    private boolean failsOn(String severity) {
+        return failOn.equals("warning") ? ("error".equals(severity) || "warning".equals(severity))
+                : failOn.equals("error") && "error".equals(severity);
     }
 
     private Exclusions readExclusions(Diagnostics diags) throws IOException {

@@ -5,7 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.bpacat.check.Finding;
 import io.bpacat.check.Outcome;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -73,6 +79,14 @@ public enum ReportWriter {
         public String write(Report r, boolean verbose) {
             return Sarif.write(r);
         }
+
+        @Override
+        public void write(Report r, boolean verbose, Path file) throws IOException {
+            ByteArrayOutputStream bytes = Sarif.utf8(r);
+            try (OutputStream out = Files.newOutputStream(file)) {
+                bytes.writeTo(out);
+            }
+        }
     },
     JUNIT {
         @Override
@@ -99,6 +113,14 @@ public enum ReportWriter {
     };
 
     public abstract String write(Report r, boolean verbose);
+
+    /**
+     * Writes {@link #write(Report, boolean)} to {@code file}, UTF-8 encoded, as {@code Files.writeString} does (the
+     * file is left as it was when the text cannot be encoded); SARIF is encoded as it is written, never held as text.
+     */
+    public void write(Report r, boolean verbose, Path file) throws IOException {
+        Files.writeString(file, write(r, verbose), StandardCharsets.UTF_8);
+    }
 
     public static ReportWriter of(String name) {
         return valueOf(name.toUpperCase(Locale.ROOT));

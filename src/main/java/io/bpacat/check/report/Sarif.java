@@ -7,6 +7,10 @@ import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import io.bpacat.check.Finding;
 import io.bpacat.check.Outcome;
 import java.io.IOException;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -28,32 +32,52 @@ final class Sarif {
     static String write(Report r) {
         StringWriter out = new StringWriter(Math.max(1024, r.findings().size() * 700));
         try (JsonGenerator g = JSON.createGenerator(out)) {
-            // ReportWriter.json indents like this, and writes "\n" after each line on every system
-            g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
-            g.writeStartObject();
-            g.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
-            g.writeStringField("version", "2.1.0");
-            g.writeArrayFieldStart("runs");
-            g.writeStartObject();
-            List<String> ids = new ArrayList<>(new TreeSet<>(r.findings().stream().map(Finding::ruleId).toList()));
-            tool(g, r, ids);
-            Map<String, Integer> index = new HashMap<>();
-            for (int i = 0; i < ids.size(); i++) {
-                index.put(ids.get(i), i);
-            }
-            g.writeArrayFieldStart("results");
-            for (Finding f : r.findings()) {
-                result(g, f, r.rule(f.ruleId()), index.get(f.ruleId()));
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeEndArray();
-            g.writeEndObject();
+            write(r, g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         out.write('\n');
         return out.toString();
+    }
+
+    /**
+     * The bytes of {@link #write(Report)} UTF-8 encoded, written straight into a byte buffer rather than building the
+     * text first. Text that UTF-8 cannot encode (a lone surrogate) fails as {@code Files.writeString} of the text
+     * does, with a {@link java.nio.charset.CharacterCodingException}.
+     */
+    static ByteArrayOutputStream utf8(Report r) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(1024, r.findings().size() * 1024));
+        Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8.newEncoder());
+        try (JsonGenerator g = JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            write(r, g);
+        }
+        out.write('\n');
+        out.flush();
+        return bytes;
+    }
+
+    private static void write(Report r, JsonGenerator g) throws IOException {
+        // ReportWriter.json indents like this, and writes "\n" after each line on every system
+        g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+        g.writeStartObject();
+        g.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
+        g.writeStringField("version", "2.1.0");
+        g.writeArrayFieldStart("runs");
+        g.writeStartObject();
+        List<String> ids = new ArrayList<>(new TreeSet<>(r.findings().stream().map(Finding::ruleId).toList()));
+        tool(g, r, ids);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            index.put(ids.get(i), i);
+        }
+        g.writeArrayFieldStart("results");
+        for (Finding f : r.findings()) {
+            result(g, f, r.rule(f.ruleId()), index.get(f.ruleId()));
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
     private static void tool(JsonGenerator g, Report r, List<String> ids) throws IOException {

@@ -1,17 +1,25 @@
 package io.bpacat.check.report;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bpacat.check.Finding;
 import io.bpacat.check.Outcome;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** SARIF output is the same bytes on every run: every object's keys in a fixed order. */
 class SarifTest {
@@ -63,6 +71,40 @@ class SarifTest {
         assertEquals(MapWriter.write(r), Sarif.write(r));
         Report empty = new Report(List.of("host.json"), List.of(), rules);
         assertEquals(MapWriter.write(empty), Sarif.write(empty));
+    }
+
+    /** validate -o writes SARIF encoded as it is generated: the UTF-8 of the text, emoji and all. */
+    @Test
+    void fileHoldsTheUtf8OfTheText(@TempDir Path dir) throws Exception {
+        List<Finding> findings = new ArrayList<>();
+        for (String obj : List.of("web01", "a \"quoted\" \\ name\n\u00e9\u4e2d\uD83D\uDE00", "x".repeat(20_000))) {
+            findings.add(new Finding("r1", "checkers/r1.yaml", "VM", obj, Outcome.NONCOMPLIANT, "m " + obj,
+                    "Set-VM -Name '" + obj + "'", List.of("VM.Path"), "host.json", null));
+        }
+        Report r = new Report(List.of("host.json"), findings,
+                Map.of("r1", new RuleInfo("r1", "Titre d\u00e9j\u00e0 \uD83D\uDE00", "error", "security", "rules/r1/")));
+        Path file = dir.resolve("out.sarif");
+        ReportWriter.SARIF.write(r, false, file);
+        assertArrayEquals(Sarif.write(r).getBytes(StandardCharsets.UTF_8), Files.readAllBytes(file));
+    }
+
+    /**
+     * A lone surrogate (an inventory may spell one as a JSON escape) cannot be written as UTF-8: it fails as it did
+     * when the text was built first and written with Files.writeString, leaving the file as it was.
+     */
+    @Test
+    void textUtf8CannotEncodeFailsAndLeavesTheFileAsItWas(@TempDir Path dir) throws Exception {
+        Finding f = new Finding("r1", "checkers/r1.yaml", "VM", "a\uD800b", Outcome.NONCOMPLIANT, "m", "", List.of(),
+                "host.json", null);
+        Report r = new Report(List.of("host.json"), List.of(f),
+                Map.of("r1", new RuleInfo("r1", "Title", "error", "security", "rules/r1/")));
+        Path file = Files.writeString(dir.resolve("out.sarif"), "before");
+        Path other = dir.resolve("other.sarif");
+        IOException viaText = assertThrows(IOException.class,
+                () -> Files.writeString(other, Sarif.write(r), StandardCharsets.UTF_8));
+        IOException e = assertThrows(CharacterCodingException.class, () -> ReportWriter.SARIF.write(r, false, file));
+        assertEquals(viaText.getMessage(), e.getMessage());
+        assertEquals("before", Files.readString(file));
     }
 
     /** The first SARIF writer: maps serialized by an ObjectMapper (ReportWriter.json). */
