@@ -60,13 +60,50 @@ public final class InventoryReader {
                     yield Optional.of(new Raw(file, t.rows(), format, t.type()));
                 }
                 case "yaml" -> Optional.of(new Raw(file, reader.readYaml(s).value(), format, null));
-                default -> Optional.of(new Raw(file, reader.readJson(s).value(), format, null));
+                default -> Optional.of(new Raw(file, readJson(reader, bytes, s), format, null));
             };
         } catch (TreeReader.ReadException e) {
             diags.error(file, e.line(), e.column(), "INV003", "cannot read the " + format.toUpperCase(Locale.ROOT)
                     + ": " + e.getMessage(), hint(format));
             return Optional.empty();
         }
+    }
+
+    /**
+     * JSON from the bytes when they are UTF-8 (no decoded copy of a large file goes through the parser), else from
+     * the text; a file that cannot be read is read again as text, whose error names the column in characters.
+     */
+    private static Object readJson(TreeReader reader, byte[] bytes, String text) throws TreeReader.ReadException {
+        int start = utf8Start(bytes);
+        if (start < 0) {
+            return reader.readJson(text).value();
+        }
+        try {
+            return reader.readJson(bytes, start, bytes.length - start).value();
+        } catch (TreeReader.ReadException e) {
+            return reader.readJson(text).value();
+        }
+    }
+
+    /**
+     * Where the UTF-8 text of {@code b} starts (after a byte order mark), or -1 when the bytes are to be read as
+     * text: UTF-16, or text that starts with a character Jackson's byte parser takes for a mark of another encoding
+     * (a zero byte in the first four, a second byte order mark), where reading the text fails.
+     */
+    static int utf8Start(byte[] b) {
+        if (b.length >= 2 && (b[0] == (byte) 0xFF && b[1] == (byte) 0xFE || b[0] == (byte) 0xFE && b[1] == (byte) 0xFF)) {
+            return -1;
+        }
+        int start = b.length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF ? 3 : 0;
+        if (start == b.length || b[start] < 0) {
+            return -1;
+        }
+        for (int i = start; i < Math.min(b.length, start + 4); i++) {
+            if (b[i] == 0) {
+                return -1;
+            }
+        }
+        return start;
     }
 
     private static String hint(String format) {

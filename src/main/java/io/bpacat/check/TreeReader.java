@@ -74,14 +74,31 @@ public final class TreeReader {
     }
 
     public Tree readJson(String text) throws ReadException {
-        JsonFactory f = JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth + 1).build())
-                .build();
-        try (JsonParser p = f.createParser(text)) {
+        try (JsonParser p = jsonFactory().createParser(text)) {
             return read(p);
         } catch (IOException e) {
             throw failure(e);
         }
+    }
+
+    /**
+     * Reads JSON from {@code length} bytes of valid UTF-8 at {@code offset} (the caller has checked them), without
+     * decoding them to text first: the same value as {@link #readJson(String)} of the decoded text. Where that
+     * throws, this throws too, but its column counts bytes rather than characters; read the text again for the
+     * message to show.
+     */
+    public Tree readJson(byte[] utf8, int offset, int length) throws ReadException {
+        try (JsonParser p = jsonFactory().createParser(utf8, offset, length)) {
+            return read(p);
+        } catch (IOException e) {
+            throw failure(e);
+        }
+    }
+
+    private JsonFactory jsonFactory() {
+        return JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth + 1).build())
+                .build();
     }
 
     public Tree readYaml(String text) throws ReadException {
