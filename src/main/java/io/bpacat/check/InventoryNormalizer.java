@@ -117,6 +117,7 @@ public final class InventoryNormalizer {
         List<Normalized> normalized = IntStream.range(0, all.size()).parallel()
                 .mapToObj(i -> all.get(i) instanceof Map<?, ?> m ? normalized(m, c.type()) : null).toList();
         List<Map<String, Object>> out = new ArrayList<>(items.size());
+        List<Map<String, String>> leftOutInOrder = new ArrayList<>();
         Set<String> reported = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             Normalized n = normalized.get(i);
@@ -129,10 +130,11 @@ public final class InventoryNormalizer {
             n.unknownEnums().forEach(u -> problems.unknownEnum((String) u[0], (String) u[1], u[2]));
             if (!n.leftOut().isEmpty()) {
                 leftOut.put(n.object(), n.leftOut());
+                leftOutInOrder.add(n.leftOut());
             }
             out.add(n.object());
         }
-        problemsSummary(file, c, out, leftOut, diags);
+        problemsSummary(file, c, leftOutInOrder, diags);
         return out;
     }
 
@@ -181,13 +183,17 @@ public final class InventoryNormalizer {
         };
     }
 
-    /** One info per collection and field left out, counting the objects, instead of one per object. */
-    private static void problemsSummary(String file, InventoryModel.Collection c, List<Map<String, Object>> objs,
-                                        IdentityHashMap<Object, Map<String, String>> leftOut, Diagnostics diags) {
+    /**
+     * One info per collection and field left out, counting the objects, instead of one per object.
+     *
+     * @param leftOut the fields left out of each object that lost some, in object order
+     */
+    private static void problemsSummary(String file, InventoryModel.Collection c, List<Map<String, String>> leftOut,
+                                        Diagnostics diags) {
         Map<String, Integer> counts = new TreeMap<>();
         Map<String, String> example = new TreeMap<>();
-        for (Map<String, Object> o : objs) {
-            leftOut.getOrDefault(o, Map.of()).forEach((f, reason) -> {
+        for (Map<String, String> fields : leftOut) {
+            fields.forEach((f, reason) -> {
                 counts.merge(f, 1, Integer::sum);
                 example.putIfAbsent(f, reason);
             });
