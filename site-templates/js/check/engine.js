@@ -450,8 +450,66 @@ class Context {
         again = true;
       }
     }
+    const roots = this.roots(own, this.objects(own)[i], r);
+    if (roots !== null) r.roots = roots;
     return r;
   }
+
+  /**
+   * $related.roots (Inventory.roots in Java): the root (pathRoot) of each path field the object has, then for each
+   * linked collection with path fields, the roots of its linked objects' path fields, in the order of their list;
+   * null when there are none.
+   */
+  roots(own, o, linked) {
+    const roots = newMap();
+    let any = this.rootsOf(own, o, roots);
+    for (const c of Object.keys(linked)) {
+      if (this.pathFields(c).length === 0) continue;
+      roots[c] = linked[c].map((x) => {
+        const m = newMap();
+        this.rootsOf(c, x, m);
+        return m;
+      });
+      any = true;
+    }
+    return any ? roots : null;
+  }
+
+  rootsOf(col, o, into) {
+    let any = false;
+    if (o === null || typeof o !== 'object') return any;
+    for (const f of this.pathFields(col)) {
+      if (hasOwn.call(o, f)) {
+        put(into, f, pathRoot(o[f]));
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  pathFields(col) {
+    return this.idx.collections.get(col)?.pathFields ?? NO_FIELDS;
+  }
+}
+
+const NO_FIELDS = Object.freeze([]);
+
+/**
+ * The root of a Windows path (PathRoot in Java): for `D:\VMs\web01` the first two characters, for anything else the
+ * first two characters and what follows them up to the second backslash (`\\fs01\vms`). Characters count in code
+ * points, as JSONata's $substring counts them; a value that is not text is its own root.
+ */
+export function pathRoot(v) {
+  if (typeof v !== 'string') return v;
+  const first = v.codePointAt(0);
+  if (first === undefined) return v;
+  const second = v.codePointAt(first > 0xffff ? 2 : 1);
+  if (second === undefined) return v;
+  const afterTwo = (first > 0xffff ? 2 : 1) + (second > 0xffff ? 2 : 1);
+  if (second === 0x3a) return v.slice(0, afterTwo);
+  const a = v.indexOf('\\', afterTwo);
+  const b = a < 0 ? -1 : v.indexOf('\\', a + 1);
+  return b < 0 ? v : v.slice(0, b);
 }
 
 /** String.valueOf of a link key, as Java writes it. */
