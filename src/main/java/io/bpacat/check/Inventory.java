@@ -137,6 +137,7 @@ public final class Inventory {
      * The objects linked to {@code object} ({@code $related}): for every link kind its collection has (vm, vhd,
      * switch, san), the objects of other collections with the same key, by collection name. An object with an id
      * (VMId, Id) matches by id, and by name only objects that have no id; an object without an id matches by name.
+     * Under {@value #ROOTS}, the roots of the path fields of the object and of its linked objects.
      */
     public Map<String, Object> related(Object object) {
         String collection = collectionOf.get(object);
