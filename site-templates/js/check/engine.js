@@ -246,15 +246,20 @@ class Context {
     this.incompleteSets = new Map();
   }
 
-  /** The objects of a collection that lack one of `fields` (as Run.missingFields finds them): mostly none. */
+  /**
+   * The objects of a collection that lack one of `fields` (as Run.missingFields finds them): mostly none. Built from
+   * the same per-field presence() tables the scope's own objects are checked with, so each field of a collection is
+   * looked at once for all checkers.
+   */
   incomplete(col, fields) {
     const key = `${col}\u0000${fields.join('\u0000')}`;
     let set = this.incompleteSets.get(key);
     if (set === undefined) {
       set = new Set();
-      for (const o of this.objects(col)) {
-        const leftOut = this.leftOut(o);
-        if (fields.some((f) => !present(o, f, leftOut))) set.add(o);
+      const objects = this.objects(col);
+      for (const f of fields) {
+        const p = this.presence(col, f);
+        for (let i = 0; i < objects.length; i++) if (p[i] === 0) set.add(objects[i]);
       }
       this.incompleteSets.set(key, set);
     }
