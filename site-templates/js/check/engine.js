@@ -244,6 +244,7 @@ class Context {
     this.keyTables = new Map(); // filled once the derived keys are final
     this.names = new Map();
     this.incompleteSets = new Map();
+    this.rootMaps = new Map();
   }
 
   /**
@@ -470,14 +471,21 @@ class Context {
     let any = this.rootsOf(own, o, roots);
     for (const c of Object.keys(linked)) {
       if (this.pathFields(c).length === 0) continue;
-      roots[c] = linked[c].map((x) => {
-        const m = newMap();
-        this.rootsOf(c, x, m);
-        return m;
-      });
+      roots[c] = linked[c].map((x) => this.rootMap(c, x));
       any = true;
     }
     return any ? roots : null;
+  }
+
+  /** The roots of a linked object's path fields, made once per object and shared by every $related (read-only). */
+  rootMap(col, o) {
+    let m = this.rootMaps.get(o);
+    if (m === undefined) {
+      m = newMap();
+      this.rootsOf(col, o, m);
+      this.rootMaps.set(o, m);
+    }
+    return m;
   }
 
   rootsOf(col, o, into) {
