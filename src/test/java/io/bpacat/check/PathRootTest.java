@@ -50,6 +50,19 @@ class PathRootTest {
         assertEquals("\uD83D\uDE00\uD83D\uDE00a\\b", PathRoot.of("\uD83D\uDE00\uD83D\uDE00a\\b\\c"));
     }
 
+    @Test
+    void everyPathFieldOfTheModelIsATextFieldOfItsCollectionsType() {
+        InventoryModel model = InventoryModel.standard();
+        int declared = 0;
+        for (InventoryModel.Collection c : model.collections().values()) {
+            for (String f : c.pathFields()) {
+                assertEquals("string", model.fields(c.type()).get(f), c.key() + "." + f);
+                declared++;
+            }
+        }
+        assertTrue(declared >= 4, "path fields declared: " + declared);
+    }
+
     private static Inventory inventory(String json) {
         Diagnostics d = new Diagnostics();
         return new InventoryReader().read("i.json", json.getBytes(StandardCharsets.UTF_8), d)
