@@ -420,6 +420,9 @@ class Context {
     // (searched, or for a long list looked up in a set of it)
     let again = false;
     let seen = null;
+    // a list that holds all of one group is that group's own array, shared by every object with the key (most lists
+    // are so); it is copied before anything is added to it
+    let shared = null;
     const listed = (list, x) => {
       if (list.length < 32) return list.includes(x);
       if (seen === null) seen = new Map();
@@ -442,13 +445,24 @@ class Context {
           if (g.col === own) continue;
           let list = r[g.col];
           if (list === undefined) {
+            if (!skipIds) {
+              r[g.col] = g.objects;
+              (shared ??= new Set()).add(g.objects);
+              continue;
+            }
             list = [];
             r[g.col] = list;
           }
+          let writable = shared === null || !shared.has(list);
           for (let k = 0; k < g.objects.length; k++) {
             if (skipIds && g.hasId[k]) continue;
             const x = g.objects[k];
             if (again && listed(list, x)) continue;
+            if (!writable) {
+              list = list.slice();
+              r[g.col] = list;
+              writable = true;
+            }
             list.push(x);
             if (seen !== null) seen.get(list)?.add(x);
           }
@@ -579,6 +593,8 @@ class Run {
     this.outOfTime = false;
     const out = [];
     for (let i = 0; i < objects.length; i++) {
+      // recording what an expression reads costs more than evaluating it: the last object is not recorded
+      this.last = i === objects.length - 1;
       const f = this.object(objects[i], i);
       out.push(f instanceof Promise ? await f : f);
     }
@@ -746,7 +762,7 @@ class Run {
       throw new EvaluationError(`${what} (line ${line}) failed: ${this.failure(e?.error ?? new Error('no expression'))}`);
     }
     try {
-      const r = await (memo === null ? this.run(e, o, related) : memo.evaluate(o, related));
+      const r = await (memo === null ? this.run(e, o, related) : memo.evaluate(o, related, !this.last));
       return r === null ? null : r;
     } catch (err) {
       throw new EvaluationError(`${what} (line ${line}) failed: ${this.failure(err)}`);
