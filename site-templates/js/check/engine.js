@@ -244,17 +244,23 @@ class Context {
     this.keyTables = new Map(); // filled once the derived keys are final
     this.names = new Map();
     this.incompleteSets = new Map();
+    this.rootMaps = new Map();
   }
 
-  /** The objects of a collection that lack one of `fields` (as Run.missingFields finds them): mostly none. */
+  /**
+   * The objects of a collection that lack one of `fields` (as Run.missingFields finds them): mostly none. Built from
+   * the same per-field presence() tables the scope's own objects are checked with, so each field of a collection is
+   * looked at once for all checkers.
+   */
   incomplete(col, fields) {
     const key = `${col}\u0000${fields.join('\u0000')}`;
     let set = this.incompleteSets.get(key);
     if (set === undefined) {
       set = new Set();
-      for (const o of this.objects(col)) {
-        const leftOut = this.leftOut(o);
-        if (fields.some((f) => !present(o, f, leftOut))) set.add(o);
+      const objects = this.objects(col);
+      for (const f of fields) {
+        const p = this.presence(col, f);
+        for (let i = 0; i < objects.length; i++) if (p[i] === 0) set.add(objects[i]);
       }
       this.incompleteSets.set(key, set);
     }
@@ -414,6 +420,9 @@ class Context {
     // (searched, or for a long list looked up in a set of it)
     let again = false;
     let seen = null;
+    // a list that holds all of one group is that group's own array, shared by every object with the key (most lists
+    // are so); it is copied before anything is added to it
+    let shared = null;
     const listed = (list, x) => {
       if (list.length < 32) return list.includes(x);
       if (seen === null) seen = new Map();
@@ -436,13 +445,24 @@ class Context {
           if (g.col === own) continue;
           let list = r[g.col];
           if (list === undefined) {
+            if (!skipIds) {
+              r[g.col] = g.objects;
+              (shared ??= new Set()).add(g.objects);
+              continue;
+            }
             list = [];
             r[g.col] = list;
           }
+          let writable = shared === null || !shared.has(list);
           for (let k = 0; k < g.objects.length; k++) {
             if (skipIds && g.hasId[k]) continue;
             const x = g.objects[k];
             if (again && listed(list, x)) continue;
+            if (!writable) {
+              list = list.slice();
+              r[g.col] = list;
+              writable = true;
+            }
             list.push(x);
             if (seen !== null) seen.get(list)?.add(x);
           }
@@ -450,8 +470,73 @@ class Context {
         again = true;
       }
     }
+    const roots = this.roots(own, this.objects(own)[i], r);
+    if (roots !== null) r.roots = roots;
     return r;
   }
+
+  /**
+   * $related.roots (Inventory.roots in Java): the root (pathRoot) of each path field the object has, then for each
+   * linked collection with path fields, the roots of its linked objects' path fields, in the order of their list;
+   * null when there are none.
+   */
+  roots(own, o, linked) {
+    const roots = newMap();
+    let any = this.rootsOf(own, o, roots);
+    for (const c of Object.keys(linked)) {
+      if (this.pathFields(c).length === 0) continue;
+      roots[c] = linked[c].map((x) => this.rootMap(c, x));
+      any = true;
+    }
+    return any ? roots : null;
+  }
+
+  /** The roots of a linked object's path fields, made once per object and shared by every $related (read-only). */
+  rootMap(col, o) {
+    let m = this.rootMaps.get(o);
+    if (m === undefined) {
+      m = newMap();
+      this.rootsOf(col, o, m);
+      this.rootMaps.set(o, m);
+    }
+    return m;
+  }
+
+  rootsOf(col, o, into) {
+    let any = false;
+    if (o === null || typeof o !== 'object') return any;
+    for (const f of this.pathFields(col)) {
+      if (hasOwn.call(o, f)) {
+        put(into, f, pathRoot(o[f]));
+        any = true;
+      }
+    }
+    return any;
+  }
+
+  pathFields(col) {
+    return this.idx.collections.get(col)?.pathFields ?? NO_FIELDS;
+  }
+}
+
+const NO_FIELDS = Object.freeze([]);
+
+/**
+ * The root of a Windows path (PathRoot in Java): for `D:\VMs\web01` the first two characters, for anything else the
+ * first two characters and what follows them up to the second backslash (`\\fs01\vms`). Characters count in code
+ * points, as JSONata's $substring counts them; a value that is not text is its own root.
+ */
+export function pathRoot(v) {
+  if (typeof v !== 'string') return v;
+  const first = v.codePointAt(0);
+  if (first === undefined) return v;
+  const second = v.codePointAt(first > 0xffff ? 2 : 1);
+  if (second === undefined) return v;
+  const afterTwo = (first > 0xffff ? 2 : 1) + (second > 0xffff ? 2 : 1);
+  if (second === 0x3a) return v.slice(0, afterTwo);
+  const a = v.indexOf('\\', afterTwo);
+  const b = a < 0 ? -1 : v.indexOf('\\', a + 1);
+  return b < 0 ? v : v.slice(0, b);
 }
 
 /** String.valueOf of a link key, as Java writes it. */
@@ -508,6 +593,8 @@ class Run {
     this.outOfTime = false;
     const out = [];
     for (let i = 0; i < objects.length; i++) {
+      // recording what an expression reads costs more than evaluating it: the last object is not recorded
+      this.last = i === objects.length - 1;
       const f = this.object(objects[i], i);
       out.push(f instanceof Promise ? await f : f);
     }
@@ -675,7 +762,7 @@ class Run {
       throw new EvaluationError(`${what} (line ${line}) failed: ${this.failure(e?.error ?? new Error('no expression'))}`);
     }
     try {
-      const r = await (memo === null ? this.run(e, o, related) : memo.evaluate(o, related));
+      const r = await (memo === null ? this.run(e, o, related) : memo.evaluate(o, related, !this.last));
       return r === null ? null : r;
     } catch (err) {
       throw new EvaluationError(`${what} (line ${line}) failed: ${this.failure(err)}`);

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { readInventory } from './inventory.js';
-import { validate } from './engine.js';
+import { validate, pathRoot } from './engine.js';
 
 const model = JSON.parse(readFileSync(new URL('../../../src/main/resources/io/bpacat/check/inventory-model.json', import.meta.url), 'utf8'));
 
@@ -81,4 +81,31 @@ test('exclusions by rule and object, rule selection, locale and base URL', async
   assert.equal(r[0].helpUri, 'https://x.test/it-it/rules/r-paused/');
   await assert.rejects(validate(vms, bundle([paused]), { rules: ['nothing'] }), /names no known rule/);
   await assert.rejects(validate(vms, bundle([paused]), { exclusions: [{ rule: 'r-paused' }] }), /gives no reason/);
+});
+
+// (the server and share only of paths that do not start with a drive, as the checkers ask)
+test('path roots: the questions the path checkers ask have the same answers for the root as for the whole path', async () => {
+  const jsonata = (await import('jsonata')).default;
+  const questions = jsonata("[$substring($, 0, 1), $substring($, 1, 1), $uppercase($substring($, 0, 2)), $substring($, 1, 1) = ':' ? 'drive' : [$split($substring($, 2), '\\\\')[0], $split($substring($, 2), '\\\\')[1], $count($split($substring($, 2), '\\\\')) > 1]]");
+  for (const p of ['D:\\VMs\\web01\\web01.vhdx', 'd:\\vms', 'D:', 'D:relative', 'C:\\', '\\\\fs01\\vms', '\\\\fs01\\vms\\web01\\disk.vhdx',
+    '\\\\FS01\\VMs\\', '\\\\fs01', '\\\\fs01\\', '\\\\?\\C:\\VMs\\x', 'VMs\\web01\\x', 'ab', 'a', '', '\\\\srv\\share\\a\\b\\c', 'x:y:z',
+    '\\\\\\\\', '\u{1F600}:\\VMs', '\u{1F600}\u{1F600}a\\b\\c']) {
+    assert.deepEqual(await questions.evaluate(pathRoot(p)), await questions.evaluate(p), p);
+  }
+  assert.equal(pathRoot('D:\\VMs\\web01'), 'D:');
+  assert.equal(pathRoot('\\\\fs01\\vms\\web01\\a.vhdx'), '\\\\fs01\\vms');
+  assert.equal(pathRoot(5), 5);
+  assert.equal(pathRoot(null), null);
+});
+
+test('$related.roots: the path fields of the object, then those of its linked objects, in their order', async () => {
+  const i = readInventory(JSON.stringify({
+    VM: [{ Name: 'a', Id: '00000000-0000-4000-8000-000000000001', Path: '\\\\sofs\\vms\\a', SmartPagingFilePath: 'D:\\paging' }],
+    VMHardDiskDrive: [{ VMId: '00000000-0000-4000-8000-000000000001', Path: '\\\\nas\\old\\a\\1.vhdx' },
+      { VMId: '00000000-0000-4000-8000-000000000001' }, { VMId: '00000000-0000-4000-8000-000000000001', Path: 'e:\\a\\2.vhdx' }],
+  }), 'i.json', model).inventory;
+  const seen = await validate(i, bundle([{
+    ruleId: 'r-roots', reads: { VM: ['Name'] }, compliant: 'false', values: { roots: '$string($related.roots)' }, message: '{{roots}}',
+  }]));
+  assert.equal(seen[0].message, '{"Path":"\\\\\\\\sofs\\\\vms","SmartPagingFilePath":"D:","VMHardDiskDrive":[{"Path":"\\\\\\\\nas\\\\old"},{},{"Path":"e:"}]}');
 });

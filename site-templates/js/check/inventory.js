@@ -123,7 +123,7 @@ export function modelIndex(model) {
       .map(([k, l]) => [k, { idField: l.id, nameField: l.name ?? null }]));
     collections.set(key, {
       key, command: c.command, type: c.type, single: c.cardinality === 'one', display: c.display ?? '{{Name}}',
-      links, cmdlet: sp < 0 ? last : last.slice(0, sp),
+      links, pathFields: c.pathFields ?? [], cmdlet: sp < 0 ? last : last.slice(0, sp),
     });
   }
   m = { model, collections, values: new ValueNormalizer(model), derivedLinks: model.derivedLinks ?? [] };

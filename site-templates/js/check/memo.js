@@ -79,11 +79,14 @@ export class ExpressionMemo {
     return MISS;
   }
 
-  /** The expression's result for this input: remembered, else evaluated (recording while the memo is on). */
-  async evaluate(input, related) {
+  /**
+   * The expression's result for this input: remembered, else evaluated (recording while the memo is on, unless
+   * `record` is false: no other object will be looked up, as for the last object of a collection).
+   */
+  async evaluate(input, related, record = true) {
     const r = this.lookup(input, related);
     if (r !== MISS) return r;
-    if (!this.enabled) {
+    if (!this.enabled || !record) {
       this.evaluations++;
       return this.evaluator(input, related);
     }

@@ -176,3 +176,13 @@ test('a memo that rarely hits turns itself off', async () => {
   for (let i = 0; i < 200; i++) assert.equal(await memo.evaluate(nullProto({ Name: `vm${i}` }), null), `vm${i}`);
   assert.equal(memo.enabled, false);
 });
+
+test('an evaluation told not to record gives the same result and leaves the memo as it was', async () => {
+  const expr = jsonata('Size > 10');
+  const memo = new ExpressionMemo('Size > 10', (o) => expr.evaluate(o));
+  assert.equal(await memo.evaluate({ Size: 20 }, {}, false), true);
+  assert.equal(memo.lookup({ Size: 20 }, {}), MISS);
+  assert.equal(await memo.evaluate({ Size: 20 }, {}), true);
+  assert.equal(memo.lookup({ Name: 'other', Size: 20 }, {}), true);
+  assert.equal(memo.evaluations, 2);
+});

@@ -18,8 +18,8 @@ import java.util.function.Function;
  *
  * <p>Every expression sees the inspected object as its input and these variables: {@code $inventory} (all
  * collections), {@code $host} (the VMHost object), {@code $related} (objects of other collections linked to this
- * one, by collection), {@code $collected} (when the inventory was collected, ISO 8601) and
- * {@code $collectedMillis}.
+ * one, by collection, and under {@code roots} the roots of path fields, {@link PathRoot}), {@code $collected} (when
+ * the inventory was collected, ISO 8601) and {@code $collectedMillis}.
  */
 public final class CheckerEngine {
     /** Time and depth bounds: per expression evaluation, and for one checker over one inventory. */

@@ -271,10 +271,16 @@ public final class CheckerLoader {
             return new Checker.Expression(source, line(key), compiled);
         }
 
-        /** Non-portable functions, and names read but not declared in reads. */
+        /**
+         * Non-portable functions, and names read but not declared in reads ({@code $related.roots} holds the roots of
+         * path fields, which reads declares).
+         */
         void lint(String key, String source, Map<String, List<String>> reads) {
             Set<String> declared = new LinkedHashSet<>(reads.keySet());
             reads.values().forEach(fields -> fields.forEach(f -> declared.addAll(List.of(f.split("\\.")))));
+            if (source.contains("$related." + Inventory.ROOTS)) {
+                declared.add(Inventory.ROOTS);
+            }
             for (Token t : tokens(source)) {
                 if (t.variable && t.call && !PORTABLE_FUNCTIONS.contains(t.name) && !isLocal(source, t.name)) {
                     error(key, "CHK007", key + ": $" + t.name + "() is outside the portable subset",

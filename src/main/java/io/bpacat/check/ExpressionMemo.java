@@ -65,6 +65,14 @@ final class ExpressionMemo {
     }
 
     Object evaluate(Map<String, Object> input, Map<String, Object> related) {
+        return evaluate(input, related, true);
+    }
+
+    /**
+     * @param record whether a result not remembered yet is recorded; false when no other object will be looked up
+     *               (the last object of a collection), since recording costs more than evaluating
+     */
+    Object evaluate(Map<String, Object> input, Map<String, Object> related, boolean record) {
         if (!enabled) {
             evaluations++;
             return evaluator.evaluate(input, related);
@@ -79,6 +87,10 @@ final class ExpressionMemo {
             return n.result;
         }
         misses++;
+        if (!record) {
+            evaluations++;
+            return evaluator.evaluate(input, related);
+        }
         return record(roots);
     }
 

@@ -137,6 +137,7 @@ public final class Inventory {
      * The objects linked to {@code object} ({@code $related}): for every link kind its collection has (vm, vhd,
      * switch, san), the objects of other collections with the same key, by collection name. An object with an id
      * (VMId, Id) matches by id, and by name only objects that have no id; an object without an id matches by name.
+     * Under {@value #ROOTS}, the roots of the path fields of the object and of its linked objects.
      */
     public Map<String, Object> related(Object object) {
         String collection = collectionOf.get(object);
@@ -209,12 +210,54 @@ public final class Inventory {
                 });
             }
         }
-        if (out.isEmpty()) {
+        Map<String, Object> roots = roots(own, object, out);
+        if (out.isEmpty() && roots == null) {
             return Map.of();
         }
         Map<String, Object> result = new LinkedHashMap<>();
         out.forEach((c, l) -> result.put(c, List.copyOf(l)));
+        if (roots != null) {
+            result.put(ROOTS, roots);
+        }
         return Collections.unmodifiableMap(result);
+    }
+
+    /** The key of {@code $related} that holds the roots of paths. */
+    static final String ROOTS = "roots";
+
+    /**
+     * {@code $related.roots}: the root ({@link PathRoot}) of each path field the object has, then for each linked
+     * collection with path fields, the roots of its linked objects' path fields, in the order of their list; null
+     * when there are none.
+     */
+    private Map<String, Object> roots(String own, Object object, Map<String, List<Map<String, Object>>> linked) {
+        Map<String, Object> roots = new LinkedHashMap<>();
+        if (object instanceof Map<?, ?> m) {
+            rootsOf(own, m, roots);
+        }
+        linked.forEach((c, objects) -> {
+            if (!pathFields(c).isEmpty()) {
+                List<Map<String, Object>> list = new ArrayList<>(objects.size());
+                for (Map<String, Object> o : objects) {
+                    list.add(Collections.unmodifiableMap(rootsOf(c, o, new LinkedHashMap<>())));
+                }
+                roots.put(c, Collections.unmodifiableList(list));
+            }
+        });
+        return roots.isEmpty() ? null : Collections.unmodifiableMap(roots);
+    }
+
+    private Map<String, Object> rootsOf(String collection, Map<?, ?> object, Map<String, Object> into) {
+        for (String f : pathFields(collection)) {
+            if (object.containsKey(f)) {
+                into.put(f, PathRoot.of(object.get(f)));
+            }
+        }
+        return into;
+    }
+
+    private List<String> pathFields(String collection) {
+        return model.collection(collection).map(InventoryModel.Collection::pathFields).orElse(List.of());
     }
 
     private final IdentityHashMap<Object, Map<String, Set<String>>> derivedKeys = new IdentityHashMap<>();

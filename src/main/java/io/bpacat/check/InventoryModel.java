@@ -20,9 +20,13 @@ import java.util.TreeMap;
  * {@code inventory-model.json}, the same file the browser validator reads.
  */
 public final class InventoryModel {
-    /** One top-level collection of an inventory. */
+    /**
+     * One top-level collection of an inventory; {@code pathFields} are the fields holding a file system path, whose
+     * roots ({@link PathRoot}) {@code $related.roots} gives.
+     */
     public record Collection(String key, String command, String type, boolean single, String display,
-                             Map<String, Link> links, String source, Map<String, String> addedFields) {
+                             Map<String, Link> links, List<String> pathFields, String source,
+                             Map<String, String> addedFields) {
         /** The cmdlet whose name identifies a bare output file of this collection, e.g. Get-VMHardDiskDrive. */
         public String cmdlet() {
             String[] stages = command.split("\\|");
@@ -109,9 +113,12 @@ public final class InventoryModel {
                 l.getValue().path("name").asText(null))));
         Map<String, String> added = new TreeMap<>();
         n.path("addedFields").fields().forEachRemaining(a -> added.put(a.getKey(), a.getValue().asText()));
+        List<String> paths = new ArrayList<>();
+        n.path("pathFields").forEach(f -> paths.add(f.asText()));
         return new Collection(key, n.get("command").asText(), n.get("type").asText(),
                 "one".equals(n.path("cardinality").asText()), n.path("display").asText("{{Name}}"),
-                Collections.unmodifiableMap(links), n.path("source").asText(null), Collections.unmodifiableMap(added));
+                Collections.unmodifiableMap(links), List.copyOf(paths), n.path("source").asText(null),
+                Collections.unmodifiableMap(added));
     }
 
     public Map<String, Collection> collections() {

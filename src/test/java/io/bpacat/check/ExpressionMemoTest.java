@@ -49,6 +49,17 @@ class ExpressionMemoTest {
     }
 
     @Test
+    void anEvaluationToldNotToRecordGivesTheSameResultAndLeavesTheMemoAsItWas() {
+        ExpressionMemo m = memo("Size > 10");
+        assertEquals(true, m.evaluate(vm("Size", 20L), Map.of(), false));
+        assertEquals(1, m.evaluations());
+        assertEquals(true, m.evaluate(vm("Size", 20L), Map.of()));
+        assertEquals(2, m.evaluations(), "nothing was remembered");
+        assertEquals(true, m.evaluate(vm("Name", "other", "Size", 20L), Map.of(), false));
+        assertEquals(2, m.evaluations(), "remembered by the recording evaluation");
+    }
+
+    @Test
     void numbersOfDifferentTypesAndMapsInDifferentKeyOrderAreNotConfused() {
         ExpressionMemo m = memo("$type(X) & ':' & $string(X) & ':' & $keys($)[0]");
         assertEquals("number:1:X", m.evaluate(vm("X", 1L, "Y", 2L), Map.of()));
