@@ -150,12 +150,14 @@ await run({ query: 'warm up' });
 const cold = [];
 const warm = [];
 const ranked = [];
+const requests = [];
 for (const q of queries) {
   const a = await run(q);
   cold.push(a.ms);
+  requests.push(a.requests);
   ranked.push(a.ids);
   warm.push((await run(q)).ms);
 }
 await chromium.stop();
 server.close();
-process.stdout.write(JSON.stringify({ engine, first, second, cold, warm, ranked }));
+process.stdout.write(JSON.stringify({ engine, first, second, cold, warm, ranked, requests }));
