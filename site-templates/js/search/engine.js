@@ -69,7 +69,10 @@ export function createSearch({ load }) {
     return analyzers.get(language);
   }
 
-  /** A locale's facets (facets.json holds every locale's): per facet its values and per document the index of its value. */
+  /**
+   * A locale's facets (facets.json holds every locale's): per facet its values and per document the index of its
+   * value, decoded when a filter first reads it (a query filters by one or two facets, not all).
+   */
   function facets(locale, info) {
     const key = `facets:${locale}`;
     if (!cache.has(key)) {
@@ -78,10 +81,18 @@ export function createSearch({ load }) {
         if (!fc) return null;
         const out = {};
         for (const [name, { values, docs }] of Object.entries(fc)) {
-          const index = new Int32Array(info.docs);
-          let doc = 0;
-          readInts(docs, (v) => { index[doc++] = v; });
-          out[name] = { values, docs: index };
+          let index = null;
+          out[name] = {
+            values,
+            get docs() {
+              if (!index) {
+                index = new Int32Array(info.docs);
+                let doc = 0;
+                readInts(docs, (v) => { index[doc++] = v; });
+              }
+              return index;
+            },
+          };
         }
         return out;
       }));
