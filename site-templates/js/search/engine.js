@@ -143,7 +143,7 @@ export function createSearch({ load }) {
       readInts(docFreq[locale] || '', (v) => { df[i++] = v; });
       const own = new Set(perLocale);
       const dir = meta.locales[locale].dir;
-      directories.set(locale, { terms, df, file: (t) => `${own.has(t) ? `${dir}/` : ''}p/${t}.json` });
+      directories.set(locale, { terms, df, file: (i) => `${own.has(i) ? `${dir}/` : ''}p/${i}.json` });
     }
     return directories.get(locale);
   }
@@ -166,7 +166,6 @@ export function createSearch({ load }) {
    * a long completion is among them). When a shard names such a file it is already loading. Changes no result.
    */
   function prefetch(meta, locale, terms, prefix) {
-    if (!meta.postings) return;
     const d = directory(meta, locale);
     for (const t of terms) {
       const i = lowerBound(d.terms, t);
@@ -258,7 +257,7 @@ export function createSearch({ load }) {
     const an = await analyzer(info.language);
     const terms = [...new Set(an.terms(text))];
     const prefix = completionPrefix(text);
-    // A typed term's long postings load as soon as its shard is in; the completions' once the last word's shard is.
+    // The shards and the long postings they will name load at once (prefetch); nothing waits for a shard to ask more.
     const fc = hasFilters(filters) ? facets(locale, info) : null;
     prefetch(meta, locale, terms, prefix);
     const typed = terms.map((t) => shard(locale, t).then((dict) => withPostings(locale, entryOf(dict, t))));
