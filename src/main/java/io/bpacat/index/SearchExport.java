@@ -59,7 +59,7 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class SearchExport {
     /** Documents per file of {@code d/}: a result list loads a few small files, a site holds few files. */
-    public static final int DOCS_PER_FILE = 8;
+    public static final int DOCS_PER_FILE = 16;
     /** Encoded postings up to this many characters stay in the term's shard; longer ones get a file of their own. */
     static final int INLINE_POSTINGS = 512;
     /** A term's longer postings that come to at most this many characters in all locales share one file. */
