@@ -96,7 +96,19 @@ async function startChromium() {
     const exited = new Promise((r) => proc.once('exit', r));
     proc.kill();
     await exited;
-    rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+    // Chromium's helper processes can still write into the profile for a moment after the browser exits.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        rmSync(profile, { recursive: true, force: true, maxRetries: 5 });
+        break;
+      } catch (e) {
+        if (attempt === 10) {
+          process.stderr.write(`could not remove the Chromium profile ${profile}: ${e.message}\n`);
+          break;
+        }
+        await new Promise((r) => setTimeout(r, 500));
+      }
+    }
   };
   return { cdp, stop };
 }
@@ -150,12 +162,14 @@ await run({ query: 'warm up' });
 const cold = [];
 const warm = [];
 const ranked = [];
+const requests = [];
 for (const q of queries) {
   const a = await run(q);
   cold.push(a.ms);
+  requests.push(a.requests);
   ranked.push(a.ids);
   warm.push((await run(q)).ms);
 }
 await chromium.stop();
 server.close();
-process.stdout.write(JSON.stringify({ engine, first, second, cold, warm, ranked }));
+process.stdout.write(JSON.stringify({ engine, first, second, cold, warm, ranked, requests }));

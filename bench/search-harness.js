@@ -64,9 +64,14 @@ async function runPagefind(q) {
 
 window.bench = {
   async run(engine, q) {
+    performance.clearResourceTimings();
     const t0 = performance.now();
     const ids = await (engine === 'ours' ? runOurs(q) : runPagefind(q));
-    return { ids, ms: performance.now() - t0 };
+    const ms = performance.now() - t0;
+    // The requests of this run (path, start and end in ms from the call, bytes sent), for bench/search-trace.
+    const requests = performance.getEntriesByType('resource').map((e) => ({ path: new URL(e.name).pathname,
+      start: +(e.startTime - t0).toFixed(2), end: +(e.responseEnd - t0).toFixed(2), bytes: e.encodedBodySize }));
+    return { ids, ms, requests };
   },
 };
 window.benchReady = true;

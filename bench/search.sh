@@ -8,6 +8,8 @@
 # Usage: bench/search.sh [SIZES...]   (default: 20000; run from anywhere; builds the jar when missing)
 #        SKIP_CORPUS=1 bench/search.sh 20000   (only the generated corpus)
 #        REUSE_SITE=1 bench/search.sh   (keep sites built by an earlier run: same jar, bench code changed)
+# Where a first run's time goes (its requests, slowest queries first):
+#        python3 bench/search_trace.py bench/work/result-gen-20000-ours.json bench/work/judged.json
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("${@:-20000}")

@@ -69,7 +69,10 @@ export function createSearch({ load }) {
     return analyzers.get(language);
   }
 
-  /** A locale's facets (facets.json holds every locale's): per facet its values and per document the index of its value. */
+  /**
+   * A locale's facets (facets.json holds every locale's): per facet its values and per document the index of its
+   * value, decoded when a filter first reads it (a query filters by one or two facets, not all).
+   */
   function facets(locale, info) {
     const key = `facets:${locale}`;
     if (!cache.has(key)) {
@@ -78,10 +81,18 @@ export function createSearch({ load }) {
         if (!fc) return null;
         const out = {};
         for (const [name, { values, docs }] of Object.entries(fc)) {
-          const index = new Int32Array(info.docs);
-          let doc = 0;
-          readInts(docs, (v) => { index[doc++] = v; });
-          out[name] = { values, docs: index };
+          let index = null;
+          out[name] = {
+            values,
+            get docs() {
+              if (!index) {
+                index = new Int32Array(info.docs);
+                let doc = 0;
+                readInts(docs, (v) => { index[doc++] = v; });
+              }
+              return index;
+            },
+          };
         }
         return out;
       }));
@@ -116,6 +127,57 @@ export function createSearch({ load }) {
     if (typeof entry[1] !== 'string') return entry[1];
     const file = await get(`${entry[1]}.json`);
     return Array.isArray(file) ? file : entryOf(file, locale);
+  }
+
+  const directories = new Map();
+
+  /**
+   * meta.json's list of the terms whose postings have a file of their own, for a locale: the sorted terms, per term
+   * its summed docFreq here (0: its postings are inline or it is absent) and the path of its file.
+   */
+  function directory(meta, locale) {
+    if (!directories.has(locale)) {
+      const { terms, docFreq, perLocale } = meta.postings;
+      const df = new Int32Array(terms.length);
+      let i = 0;
+      readInts(docFreq[locale] || '', (v) => { df[i++] = v; });
+      const own = new Set(perLocale);
+      const dir = meta.locales[locale].dir;
+      directories.set(locale, { terms, df, file: (i) => `${own.has(i) ? `${dir}/` : ''}p/${i}.json` });
+    }
+    return directories.get(locale);
+  }
+
+  /** The index of the first of the sorted terms that is not before term. */
+  function lowerBound(terms, term) {
+    let lo = 0;
+    let hi = terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (terms[mid] < term) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * Requests, together with the shards, the postings files a query reads in a locale: those of its terms, and of
+   * the long terms that can be among the last word's completions (the most frequent long terms with the prefix:
+   * a long completion is among them). When a shard names such a file it is already loading. Changes no result.
+   */
+  function prefetch(meta, locale, terms, prefix) {
+    const d = directory(meta, locale);
+    for (const t of terms) {
+      const i = lowerBound(d.terms, t);
+      if (d.terms[i] === t && d.df[i] > 0) get(d.file(i));
+    }
+    if (!prefix) return;
+    const candidates = [];
+    for (let i = lowerBound(d.terms, prefix); i < d.terms.length && d.terms[i].startsWith(prefix); i++) {
+      if (d.df[i] > 0 && !terms.includes(d.terms[i])) candidates.push(i);
+    }
+    candidates.sort((a, b) => d.df[b] - d.df[a] || a - b);
+    candidates.slice(0, meta.prefixExpansions).forEach((i) => get(d.file(i)));
   }
 
   /** The last typed word, completed by dictionary terms: none when the text ends with white space, is shorter than 2 characters or CJK. */
@@ -195,8 +257,9 @@ export function createSearch({ load }) {
     const an = await analyzer(info.language);
     const terms = [...new Set(an.terms(text))];
     const prefix = completionPrefix(text);
-    // A typed term's long postings load as soon as its shard is in; the completions' once the last word's shard is.
+    // The shards and the long postings they will name load at once (prefetch); nothing waits for a shard to ask more.
     const fc = hasFilters(filters) ? facets(locale, info) : null;
+    prefetch(meta, locale, terms, prefix);
     const typed = terms.map((t) => shard(locale, t).then((dict) => withPostings(locale, entryOf(dict, t))));
     const completed = (prefix ? shard(locale, prefix) : Promise.resolve(null)).then((dict) => {
       const exp = prefix ? expansions(dict, prefix, new Set(terms)) : [];
@@ -227,6 +290,7 @@ export function createSearch({ load }) {
   }
 
   async function byId(meta, locales, text, filters, n) {
+    if (hasFilters(filters)) locales.forEach((l) => facets(l, meta.locales[l]));
     const shard = (await get(`ids/${text.slice(0, 2)}.json`)) || {};
     const hits = [];
     for (const id of Object.keys(shard).sort()) {
@@ -242,20 +306,45 @@ export function createSearch({ load }) {
     return hits.filter((h, i) => i === 0 || h.id !== hits[i - 1].id);
   }
 
-  /** The first n hits of distinct rules with what a result shows; the document files of n hits load at a time, in parallel. */
+  const ruleNumbers = new Map();
+
+  /** Per document of a locale the number of its rule (the same in every locale; meta.json's gaps added up). */
+  function rulesOf(meta, locale) {
+    if (!ruleNumbers.has(locale)) {
+      const rules = new Int32Array(meta.locales[locale].docs);
+      let doc = 0;
+      let number = 0;
+      readInts(meta.locales[locale].rules, (gap) => { rules[doc++] = number += gap; });
+      ruleNumbers.set(locale, rules);
+    }
+    return ruleNumbers.get(locale);
+  }
+
+  /**
+   * The first n hits of distinct rules with what a result shows. The rules are known before the documents load,
+   * so the document files of the n hits load at once, in parallel; hits whose document is missing give way to
+   * the next ones.
+   */
   async function withDocs(hits, n) {
     const meta = await get('meta.json');
     const out = [];
     const seen = new Set();
     const per = meta.docsPerFile;
-    for (let from = 0; from < hits.length && out.length < n; from += n) {
-      const batch = hits.slice(from, from + n);
+    let next = 0;
+    while (out.length < n && next < hits.length) {
+      const batch = [];
+      for (; next < hits.length && out.length + batch.length < n; next++) {
+        const h = hits[next];
+        const rule = rulesOf(meta, h.locale)[h.doc];
+        if (seen.has(rule)) continue;
+        seen.add(rule);
+        batch.push(h);
+      }
       const files = await Promise.all(batch.map((h) =>
         get(`${meta.locales[h.locale].dir}/d/${Math.floor(h.doc / per)}.json`)));
       batch.forEach((h, i) => {
         const d = files[i] && files[i][h.doc % per];
-        if (out.length >= n || !d || seen.has(d.id)) return;
-        seen.add(d.id);
+        if (!d) return;
         out.push({ ...h, id: d.id, title: d.title, url: d.url, severity: d.severity, category: d.category,
           product: d.product, excerpt: d.excerpt });
       });

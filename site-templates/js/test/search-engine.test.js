@@ -17,8 +17,11 @@ test('numbers read as NumberCodec writes them: 5 bits a digit, digits from g on 
   assert.throws(() => ints('A+'), /not a number digit at 1/);
 });
 
-/** A one-locale index of three documents; the postings of "replica" inline, in a file of the locale or in one shared by the locales. */
-function index(where) {
+/**
+ * A one-locale index of three documents; the postings of "replica" inline, in a file of the locale or in one shared
+ * by the locales. load(files, path) serves a file (by default at once).
+ */
+function index(where, load = async (files, path) => (path in files ? structuredClone(files[path]) : null)) {
   const enc = (...triples) => triples.map((v) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef'[v]).join('');
   // replica: title of doc 0 (freq 1, norm 2); body of docs 0 and 2 (freq 2 norm 5, freq 1 norm 7)
   const replica = [enc(0, 1, 2), enc(0, 2, 5, 2, 1, 7)];
@@ -27,20 +30,22 @@ function index(where) {
       k1: 1.2, b: 0.75, prefixWeight: 0.25, docsPerFile: 16,
       lengthTable: Array.from({ length: 256 }, (_, i) => i),
       fields: [{ name: 'title', boost: 3 }, { name: 'body', boost: 1 }],
-      locales: { 'en-US': { language: 'xx', docs: 3, dir: 'en-us', fields: {
+      locales: { 'en-US': { language: 'xx', docs: 3, dir: 'en-us', rules: 'ABB', fields: {
         title: { docCount: 3, sumTotalTermFreq: 6 }, body: { docCount: 3, sumTotalTermFreq: 18 } } } },
+      postings: where === 'inline' ? { terms: [], perLocale: [], docFreq: { 'en-US': '' } }
+        : { terms: ['replica'], perLocale: where === 'locale' ? [0] : [], docFreq: { 'en-US': 'D' } },
     },
     't/00720065.json': { 'en-US': {
-      replica: [[0, 1, 1, 2], { inline: replica, locale: 'en-us/p/1', shared: 'p/0' }[where]],
+      replica: [[0, 1, 1, 2], { inline: replica, locale: 'en-us/p/0', shared: 'p/0' }[where]],
       replicat: [[1, 1], [enc(1, 1, 4)]],
     } },
     't/0063006f.json': { 'en-US': { copy: [[1, 1], [enc(1, 1, 4)]] } },
-    'en-us/p/1.json': replica,
+    'en-us/p/0.json': replica,
     'p/0.json': { 'de-DE': ['AAA'], 'en-US': replica },
     'en-us/d/0.json': ['a', 'b', 'c'].map((id) => ({ id, title: id, url: `/${id}/` })),
     'facets.json': { 'en-US': { severity: { values: ['error', 'warning'], docs: enc(0, 1, 0) } } },
   };
-  return createSearch({ load: async (path) => (path in files ? structuredClone(files[path]) : null) });
+  return createSearch({ load: (path) => load(files, path) });
 }
 
 test('postings in the shard, in a file of the locale and in a shared file score the same; completions count a quarter', async () => {
@@ -62,4 +67,52 @@ test('a severity filter keeps the documents whose facet value it names', async (
 test('a term named like an Object property is just a term', async () => {
   const r = await index('inline').search('constructor copy', {}, 10);
   assert.deepEqual(r.hits.map((h) => h.id), ['b']);
+});
+
+test('long postings are requested with the shards, the documents of a result list all at once: two rounds', async () => {
+  for (const [where, text] of [['shared', 'replica '], ['locale', 'replica '], ['shared', 'repl'], ['locale', 'rep']]) {
+    const requests = [];
+    let delivered = 0;
+    const engine = index(where, async (files, path) => {
+      requests.push({ path, after: delivered });
+      await new Promise((ok) => setTimeout(ok, 5));
+      delivered++;
+      return path in files ? structuredClone(files[path]) : null;
+    });
+    await engine.prepare();
+    requests.length = 0;
+    const start = delivered;
+    const r = await engine.search(text, {}, 10);
+    assert.ok(r.hits.length >= 2, `${where} ${text}`);
+    const round = (file) => requests.filter((q) => q.path.includes(file)).map((q) => q.after - start);
+    assert.deepEqual(round('p/0.json'), [0], `${where} ${text}: long postings with the shard`);
+    assert.deepEqual(round('/d/'), [requests.filter((q) => q.after === start).length], `${where} ${text}`);
+  }
+});
+
+test('a rule found in two languages takes one place in the result list', async () => {
+  const files = {
+    'meta.json': {
+      k1: 1.2, b: 0.75, prefixWeight: 0.25, docsPerFile: 1, lengthTable: Array.from({ length: 256 }, (_, i) => i),
+      fields: [{ name: 'title', boost: 1 }],
+      postings: { terms: [], perLocale: [], docFreq: {} },
+      locales: {
+        'de-DE': { language: 'xx', docs: 2, dir: 'de-de', rules: 'AB', fields: { title: { docCount: 2, sumTotalTermFreq: 3 } } },
+        'en-US': { language: 'xx', docs: 2, dir: 'en-us', rules: 'BB', fields: { title: { docCount: 2, sumTotalTermFreq: 3 } } },
+      },
+    },
+    // vmq, by score: en-US doc 0 (rule b; freq 3), de-DE doc 1 (rule b; freq 2), de-DE doc 0 (rule a; freq 1),
+    // en-US doc 1 (rule c; freq 1, longer)
+    't/0076006d.json': { 'de-DE': { vmq: [[0, 2], ['ABBBCB']] }, 'en-US': { vmq: [[0, 2], ['ADBBBC']] } },
+    'de-de/d/0.json': [{ id: 'a' }], 'de-de/d/1.json': [{ id: 'b' }],
+    'en-us/d/0.json': [{ id: 'b' }], 'en-us/d/1.json': [{ id: 'c' }],
+  };
+  const requested = [];
+  const engine = createSearch({ load: async (path) => {
+    requested.push(path);
+    return structuredClone(files[path] ?? null);
+  } });
+  const r = await engine.search('vmq ', {}, 2);
+  assert.deepEqual(r.hits.map((h) => `${h.id}@${h.locale}`), ['b@en-US', 'a@de-DE']);
+  assert.deepEqual(requested.filter((p) => p.includes('/d/')).sort(), ['de-de/d/0.json', 'en-us/d/0.json']);
 });

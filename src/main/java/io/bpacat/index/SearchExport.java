@@ -39,9 +39,16 @@ import org.apache.lucene.util.BytesRef;
  *       the gap from the previous document, the term frequency and Lucene's encoded length byte, the norm) or, when
  *       longer than {@value #INLINE_POSTINGS} characters in all, the path (without {@code .json}) of the file that
  *       holds those strings: {@code search/p/<n>.json} (locale → strings) when the term's long postings come to at
- *       most {@value #SHARED_POSTINGS} characters in all locales, else {@code search/<locale>/p/<n>.json}. A query
- *       loads the shards of its terms in every locale at once (they also list the completions of the last word),
- *       then the long postings it needs: two rounds of requests;</li>
+ *       most {@value #SHARED_POSTINGS} characters in all locales, else {@code search/<locale>/p/<n>.json}, where
+ *       {@code n} is the term's index in meta.json's {@code postings.terms};</li>
+ *   <li>meta.json's {@code postings}: the terms whose postings have a file of their own, sorted ({@code terms}),
+ *       per locale a {@link NumberCodec} string of each such term's summed docFreq there ({@code docFreq}; 0: inline
+ *       or absent in that locale), and the indexes of the terms whose files are per locale ({@code perLocale}). With
+ *       meta.json loaded ahead, a query requests the shards of its terms, their long postings and those of the last
+ *       word's likely completions in one round of requests, then the result documents in a second;</li>
+ *   <li>meta.json's {@code locales.<locale>.rules}: each document's rule as a {@link NumberCodec} string of gaps
+ *       between rule numbers (the rules of all locales in ID order), so that a result list of distinct rules
+ *       loads its documents in one round;</li>
  *   <li>{@code search/<locale>/d/<doc / docsPerFile>.json}: what a result shows (id, title, url, severity,
  *       category, excerpt), for {@code docsPerFile} consecutive documents (meta.json says how many) in an array;</li>
  *   <li>{@code search/facets.json}: per locale the severity, category and product of every document, for filters:
@@ -86,7 +93,7 @@ public final class SearchExport {
         Out root = new Out(sink, "search/");
         try {
             ObjectNode meta = F.objectNode();
-            meta.put("version", 2);
+            meta.put("version", 3);
             meta.put("k1", SearchIndex.K1);
             meta.put("b", SearchIndex.B);
             meta.put("prefixExpansions", Searcher.PREFIX_EXPANSIONS);
@@ -105,8 +112,11 @@ public final class SearchExport {
             List<String> localeNames = new ArrayList<>(index.locales().keySet());
             Map<String, Map<String, TermPostings>> terms = new TreeMap<>();
             ObjectNode facets = F.objectNode();
+            Map<String, Integer> rules = ruleNumbers(index);
             for (LocaleIndex l : index.locales().values()) {
-                locales.set(l.locale(), writeLocale(l, root.resolve(dirName(l.locale()) + "/"), terms));
+                ObjectNode info = writeLocale(l, root.resolve(dirName(l.locale()) + "/"), terms);
+                info.put("rules", ruleGaps(l, rules));
+                locales.set(l.locale(), info);
                 facets.set(l.locale(), facets(l));
                 languages.add(l.analyzer().language());
                 for (int doc = 0; doc < l.docs().size(); doc++) {
@@ -114,7 +124,7 @@ public final class SearchExport {
                             .add(new int[] {localeNames.indexOf(l.locale()), doc});
                 }
             }
-            writeTerms(terms, root);
+            meta.set("postings", writeTerms(terms, root, localeNames));
             write(root.resolve("facets.json"), facets);
             writeStopWords(root.resolve("stop/"), languages);
             writeIds(root.resolve("ids/"), ids, localeNames);
@@ -159,6 +169,33 @@ public final class SearchExport {
         return info;
     }
 
+    /** The rules of all locales numbered in ID order. */
+    private static Map<String, Integer> ruleNumbers(SearchIndex index) {
+        TreeSet<String> ids = new TreeSet<>();
+        index.locales().values().forEach(l -> l.docs().forEach(d -> ids.add(d.ruleId())));
+        Map<String, Integer> numbers = new TreeMap<>();
+        ids.forEach(id -> numbers.put(id, numbers.size()));
+        return numbers;
+    }
+
+    /**
+     * A locale's documents' rule numbers as a {@link NumberCodec} string of gaps (documents are in rule-ID order):
+     * the browser drops a rule's other languages from a result list before it loads documents.
+     */
+    private static String ruleGaps(LocaleIndex l, Map<String, Integer> rules) {
+        StringBuilder gaps = new StringBuilder();
+        int previous = 0;
+        for (SearchDocument d : l.docs()) {
+            int number = rules.get(d.ruleId());
+            if (number < previous) {
+                throw new IllegalStateException("documents of " + l.locale() + " not in rule-ID order at " + d.ruleId());
+            }
+            NumberCodec.append(gaps, number - previous);
+            previous = number;
+        }
+        return gaps.toString();
+    }
+
     /** One term's postings in one locale: per field that has it (in field order) [field index, docFreq] and the encoded postings. */
     private record TermPostings(List<int[]> fields, List<String> postings) {
         int chars() {
@@ -194,13 +231,16 @@ public final class SearchExport {
      * keep there: those of a term that are short in all locales together in one file for all locales
      * ({@code p/<n>.json}: locale → strings), so a query in every language loads one file per term; longer ones in a
      * file per locale ({@code <locale>/p/<n>.json}: strings), so a query in one language loads only its own.
+     * Returns meta.json's {@code postings}: which terms have such files, so that the browser requests them with the
+     * shards.
      */
-    private static void writeTerms(Map<String, Map<String, TermPostings>> terms, Out root) throws IOException {
+    private static ObjectNode writeTerms(Map<String, Map<String, TermPostings>> terms, Out root, List<String> locales)
+            throws IOException {
         Map<String, ObjectNode> shards = new TreeMap<>();
-        PostingsFiles files = new PostingsFiles(root);
+        PostingsFiles files = new PostingsFiles(root, locales);
         for (Map.Entry<String, Map<String, TermPostings>> e : terms.entrySet()) {
             ObjectNode shard = shards.computeIfAbsent(shardOf(e.getKey()), k -> F.objectNode());
-            files.startTerm(e.getValue().values());
+            files.startTerm(e.getKey(), e.getValue().values());
             for (Map.Entry<String, TermPostings> l : e.getValue().entrySet()) {
                 ObjectNode dictionary = shard.has(l.getKey()) ? (ObjectNode) shard.get(l.getKey()) : shard.putObject(l.getKey());
                 dictionary.set(e.getKey(), files.entry(l.getKey(), l.getValue()));
@@ -210,24 +250,35 @@ public final class SearchExport {
         for (Map.Entry<String, ObjectNode> e : shards.entrySet()) {
             write(root.resolve("t/" + e.getKey() + ".json"), e.getValue());
         }
+        return files.directory();
     }
 
-    /** Places one term's postings at a time: inline, in the term's file shared by the locales, or in a locale's file. */
+    /**
+     * Places one term's postings at a time (terms come in sorted order): inline, in the term's file shared by the
+     * locales, or in a locale's file. A term with a file is numbered by its place among such terms and listed with
+     * its summed docFreq per locale (meta.json's {@code postings}).
+     */
     private static final class PostingsFiles {
         private final Out root;
-        private final Map<String, Integer> localeFiles = new TreeMap<>();
-        private int sharedFiles;
+        private final ArrayNode terms = F.arrayNode();
+        private final ArrayNode perLocale = F.arrayNode();
+        private final Map<String, StringBuilder> docFreqs = new TreeMap<>();
+        private final Map<String, Integer> termDocFreqs = new TreeMap<>();
+        private String term;
         private boolean together;
         private ObjectNode shared;
 
-        PostingsFiles(Out root) {
+        PostingsFiles(Out root, List<String> locales) {
             this.root = root;
+            locales.forEach(l -> docFreqs.put(l, new StringBuilder()));
         }
 
-        void startTerm(Collection<TermPostings> locales) {
+        void startTerm(String term, Collection<TermPostings> locales) {
+            this.term = term;
             int outside = locales.stream().mapToInt(TermPostings::chars).filter(c -> c > INLINE_POSTINGS).sum();
             together = outside <= SHARED_POSTINGS;
             shared = F.objectNode();
+            termDocFreqs.clear();
         }
 
         /** The dictionary entry of the term in a locale: {@code [[field index, docFreq, ...], postings or path]}. */
@@ -240,19 +291,37 @@ public final class SearchExport {
             if (t.chars() <= INLINE_POSTINGS) {
                 return value.add(postings);
             }
+            termDocFreqs.put(locale, t.fields().stream().mapToInt(f -> f[1]).sum());
             if (together) {
                 shared.set(locale, postings);
-                return value.add("p/" + sharedFiles);
+                return value.add("p/" + terms.size());
             }
-            String path = dirName(locale) + "/p/" + localeFiles.merge(locale, 1, Integer::sum);
+            String path = dirName(locale) + "/p/" + terms.size();
             write(root.resolve(path + ".json"), postings);
             return value.add(path);
         }
 
         void endTerm() throws IOException {
-            if (!shared.isEmpty()) {
-                write(root.resolve("p/" + sharedFiles++ + ".json"), shared);
+            if (termDocFreqs.isEmpty()) {
+                return;
             }
+            if (together) {
+                write(root.resolve("p/" + terms.size() + ".json"), shared);
+            } else {
+                perLocale.add(terms.size());
+            }
+            docFreqs.forEach((locale, out) -> NumberCodec.append(out, termDocFreqs.getOrDefault(locale, 0)));
+            terms.add(term);
+        }
+
+        /** meta.json's {@code postings}: {@code terms}, {@code perLocale}, and per locale the {@code docFreq} string. */
+        ObjectNode directory() {
+            ObjectNode n = F.objectNode();
+            n.set("terms", terms);
+            n.set("perLocale", perLocale);
+            ObjectNode df = n.putObject("docFreq");
+            docFreqs.forEach((locale, out) -> df.put(locale, out.toString()));
+            return n;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.bpacat.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -55,6 +56,37 @@ class SearchParityTest {
         }
     }
 
+    /**
+     * A query's first run makes two rounds of requests once meta.json is in: the shards of its terms with their long
+     * postings and those of the last word's completions, then the documents of its result list (a rule found in
+     * several languages taking one place). Each query runs on a new engine, so nothing comes from an earlier one.
+     */
+    @Test
+    void everyJudgedQueryLoadsItsFilesInTwoRounds() throws Exception {
+        assumeTrue(nodeAvailable(), "node is not on the PATH: JS search requests not checked here");
+        Catalog catalog = new CatalogBuilder().build(TestPaths.corpus()).catalog();
+        List<SearchQuery> queries = new ArrayList<>();
+        JudgedQueries.load(catalog).forEach(j -> queries.add(j.query()));
+        try (SearchIndex index = SearchIndex.build(catalog)) {
+            SearchExport.write(index, tmp);
+        }
+        JsonNode rounds = new ObjectMapper().readTree(node(tmp.resolve("search"), queries, "--rounds"));
+        int withLongPostings = 0;
+        for (int i = 0; i < queries.size(); i++) {
+            JsonNode q = rounds.get(i);
+            String what = "requests of \"" + queries.get(i).text() + "\": " + q;
+            assertEquals(2, q.size(), what);
+            for (JsonNode path : q.get(0)) {
+                assertTrue(path.asText().matches("(t|p|ids)/.*|facets\\.json"), what);
+                withLongPostings += path.asText().startsWith("p/") ? 1 : 0;
+            }
+            for (JsonNode path : q.get(1)) {
+                assertTrue(path.asText().matches("[a-z-]+/d/\\d+\\.json"), what);
+            }
+        }
+        assertTrue(withLongPostings > 0, "no judged query read a long postings file");
+    }
+
     static boolean nodeAvailable() {
         try {
             return new ProcessBuilder("node", "--version").start().waitFor(20, TimeUnit.SECONDS);
@@ -64,6 +96,18 @@ class SearchParityTest {
     }
 
     private static List<List<String>> runNode(Path searchDir, List<SearchQuery> queries) throws Exception {
+        JsonNode results = new ObjectMapper().readTree(node(searchDir, queries));
+        List<List<String>> all = new ArrayList<>();
+        for (JsonNode r : results) {
+            List<String> ids = new ArrayList<>();
+            r.forEach(h -> ids.add(h.get("id").asText() + "@" + h.get("locale").asText()));
+            all.add(ids);
+        }
+        return all;
+    }
+
+    /** The output of search-cli.mjs on the queries. */
+    private static String node(Path searchDir, List<SearchQuery> queries, String... options) throws Exception {
         ObjectMapper m = new ObjectMapper();
         ArrayNode input = m.createArrayNode();
         for (SearchQuery q : queries) {
@@ -76,17 +120,13 @@ class SearchParityTest {
         }
         Path in = Files.createTempFile("queries", ".json");
         Files.writeString(in, m.writeValueAsString(input));
-        Process p = new ProcessBuilder("node", "site-templates/js/search/search-cli.mjs", searchDir.toString())
-                .redirectInput(in.toFile()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> command = new ArrayList<>(List.of("node", "site-templates/js/search/search-cli.mjs",
+                searchDir.toString()));
+        command.addAll(List.of(options));
+        Process p = new ProcessBuilder(command).redirectInput(in.toFile())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         byte[] out = p.getInputStream().readAllBytes();
         assertEquals(0, p.waitFor(), "node exit code");
-        JsonNode results = m.readTree(new String(out, StandardCharsets.UTF_8));
-        List<List<String>> all = new ArrayList<>();
-        for (JsonNode r : results) {
-            List<String> ids = new ArrayList<>();
-            r.forEach(h -> ids.add(h.get("id").asText() + "@" + h.get("locale").asText()));
-            all.add(ids);
-        }
-        return all;
+        return new String(out, StandardCharsets.UTF_8);
     }
 }

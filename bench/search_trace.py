@@ -1,0 +1,25 @@
+#!/usr/bin/env python3
+"""Where a query's first run spends its time: the slowest queries of a bench/search-bench.mjs result with their
+requests (start → end in ms from the search call, bytes sent), grouped in rounds (requests that start together).
+
+Usage: search_trace.py RESULT.json JUDGED.json [N]   (N slowest queries, default 8)
+"""
+import json, sys
+
+result, judged = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+n = int(sys.argv[3]) if len(sys.argv) > 3 else 8
+order = sorted(range(len(judged)), key=lambda i: -result['cold'][i])
+for i in order[:n]:
+    reqs = sorted(result['requests'][i] or [], key=lambda r: r['start'])
+    q = {k: v for k, v in judged[i].items() if k != 'expect'}
+    print(f"{result['cold'][i]:6.1f} ms  {len(reqs):2} requests {sum(r['bytes'] for r in reqs) / 1024:7.1f} KB  {q}")
+    for r in reqs:
+        print(f"         {r['start']:6.1f} → {r['end']:6.1f}  {r['bytes'] / 1024:6.1f} KB  {r['path']}")
+rounds = {}
+for i in range(len(judged)):
+    reqs = result['requests'][i] or []
+    last = max((r['end'] for r in reqs), default=0)
+    rounds.setdefault('after last response', []).append(result['cold'][i] - last)
+for k, v in rounds.items():
+    v.sort()
+    print(f"{k}: p50 {v[len(v) // 2]:.1f} ms, max {v[-1]:.1f} ms")
