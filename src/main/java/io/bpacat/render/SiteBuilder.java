@@ -8,6 +8,7 @@ import io.bpacat.check.CheckerLoader;
 import io.bpacat.check.InventoryModel;
 import io.bpacat.diag.Diagnostic;
 import io.bpacat.diag.Diagnostics;
+import io.bpacat.index.IncrementalSearchIndex;
 import io.bpacat.index.SearchExport;
 import io.bpacat.index.SearchIndex;
 import java.nio.file.Path;
@@ -46,6 +47,10 @@ public final class SiteBuilder {
     private SiteConfig rendererConfig;
     private LinkChecker checker;
     private final CheckerLoader checkerLoader;
+    /** The search index kept between builds; null unless incremental. */
+    private final IncrementalSearchIndex searchIndex;
+    /** The checkers' bundle of the last build, reused while it is written from the same objects (serve). */
+    private final TryFiles.BundleMemo bundleMemo = new TryFiles.BundleMemo();
 
     public SiteBuilder(String defaultLocale, TemplateSource templates, Optional<Path> configFile) {
         this(defaultLocale, templates, configFile, false);
@@ -62,6 +67,7 @@ public final class SiteBuilder {
         this.configFile = configFile;
         this.incremental = incremental;
         this.checkerLoader = new CheckerLoader(InventoryModel.standard(), incremental);
+        this.searchIndex = incremental ? new IncrementalSearchIndex() : null;
     }
 
     /**
@@ -99,10 +105,11 @@ public final class SiteBuilder {
         all.sort(Diagnostic.ORDER);
         Catalog catalog = new Catalog(cat.catalog().rules(), cat.catalog().pages(), all);
         site.files().replace("catalog.json", CatalogJson.write(catalog));
-        try (SearchIndex index = SearchIndex.build(cat.catalog())) {
+        try (SearchIndex index = searchIndex == null ? SearchIndex.build(cat.catalog())
+                : searchIndex.build(cat.catalog())) {
             SearchExport.write(index, site.files()::put);
         }
-        TryFiles.write(catalog, checkers, InventoryModel.standard(), templates, site.files());
+        TryFiles.write(catalog, checkers, InventoryModel.standard(), templates, site.files(), bundleMemo);
         return new Result(new CatalogBuilder.Result(catalog, cat.sources()), site.files(), broken);
     }
 
