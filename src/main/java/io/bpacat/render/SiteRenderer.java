@@ -40,6 +40,7 @@ public final class SiteRenderer {
     private final TemplateRenderer engine;
     private final Messages messages;
     private final CatalogPage catalogPage;
+    private final SiteExtras extras;
     private final SiteConfig config;
     private final String defaultLocale;
     /** Pages rendered by the previous builds, by everything they depend on; null unless incremental. */
@@ -64,6 +65,7 @@ public final class SiteRenderer {
         this.messages = new Messages(templates);
         this.engine = new TemplateRenderer(templates, messages);
         this.catalogPage = new CatalogPage(messages);
+        this.extras = new SiteExtras(templates, engine, config, defaultLocale);
         this.config = config;
         this.defaultLocale = defaultLocale;
     }
@@ -102,7 +104,7 @@ public final class SiteRenderer {
         if (memo != null) {
             memo.keySet().retainAll(job.used);
         }
-        new SiteExtras(templates, engine, config, defaultLocale).write(catalog, job.files, job.sitemap());
+        extras.write(job.files, job.sitemap());
         List<Diagnostic> diags = new ArrayList<>(job.diags);
         diags.sort(Diagnostic.ORDER);
         List<ContentRenderer.LinkRecord> links = new ArrayList<>(job.links);
@@ -223,7 +225,7 @@ public final class SiteRenderer {
             List<Object> parent = parentPage == null ? null : titleIn(parentPage.id(), parentPage.translations(), locale);
             once(SitePaths.rule(locale, r.id()), java.util.Arrays.asList("rule", r.id(), r.assetId(), r.kind(),
                     r.parent(), r.severity(), r.category(), r.product(), r.operatingSystems(), r.checker(),
-                    r.translations().get(locale), machineTranslated(r.translations()), parent),
+                    shown(r.translations().get(locale)), machineTranslated(r.translations()), parent),
                     () -> renderRulePage(r, locale));
         }
 
@@ -255,7 +257,7 @@ public final class SiteRenderer {
             List<Object> rules = p.rules().stream().<Object>map(id -> rulesById.containsKey(id)
                     ? titleIn(id, rulesById.get(id).translations(), locale) : null).toList();
             once(SitePaths.page(locale, p.id()), java.util.Arrays.asList("page", p.id(), p.assetId(),
-                    p.translations().get(locale), machineTranslated(p.translations()), rules),
+                    shown(p.translations().get(locale)), machineTranslated(p.translations()), rules),
                     () -> renderPage(p, locale));
         }
 
@@ -309,6 +311,16 @@ public final class SiteRenderer {
          * (their locales, whether machine-translated, their titles), not their whole text: an edit to one
          * translation's body renders that translation's pages again, not its siblings'.
          */
+
+        /**
+         * What a page shows of its own translation: the fields {@link #renderRulePage} and {@link #renderPage} read
+         * (not its sections, alerts and front matter as parsed, which only restate the body; hashing them for every
+         * page of every build cost more than the rest of the key).
+         */
+        private static List<Object> shown(Translation t) {
+            return java.util.Arrays.asList(t.locale(), t.title(), t.description(), t.source(), t.anchor(), t.date(),
+                    t.machineTranslated(), t.appliesTo(), t.body(), t.bodyLine(), t.frontMatter().get("original_url"));
+        }
 
         /** Each locale's machine-translated mark, in locale order. */
         private static List<Object> machineTranslated(Map<String, Translation> translations) {
