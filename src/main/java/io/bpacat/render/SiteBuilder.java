@@ -11,6 +11,7 @@ import io.bpacat.diag.Diagnostics;
 import io.bpacat.index.IncrementalSearchIndex;
 import io.bpacat.index.SearchExport;
 import io.bpacat.index.SearchIndex;
+import io.bpacat.parse.MarkdownTrees;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -52,6 +53,11 @@ public final class SiteBuilder {
     private final CheckerLoader checkerLoader;
     /** The search index kept between builds; null unless incremental. */
     private final IncrementalSearchIndex searchIndex;
+    /**
+     * The Markdown trees the catalog stage parsed, rendered without parsing the bodies again (a full build); null when
+     * incremental, where few pages are rendered and the trees would only take memory.
+     */
+    private final MarkdownTrees trees;
     /** The checkers' bundle of the last build, reused while it is written from the same objects (serve). */
     private final TryFiles.BundleMemo bundleMemo = new TryFiles.BundleMemo();
 
@@ -64,7 +70,8 @@ public final class SiteBuilder {
      *                    input changed ({@code bpacat serve}); the output is the same as a full build's
      */
     public SiteBuilder(String defaultLocale, TemplateSource templates, Optional<Path> configFile, boolean incremental) {
-        this.catalogBuilder = new CatalogBuilder(defaultLocale, incremental);
+        this.trees = incremental ? null : new MarkdownTrees();
+        this.catalogBuilder = new CatalogBuilder(defaultLocale, incremental, trees);
         this.templates = templates;
         this.defaultLocale = defaultLocale;
         this.configFile = configFile;
@@ -145,7 +152,7 @@ public final class SiteBuilder {
 
     private SiteRenderer renderer(SiteConfig config) {
         if (renderer == null || !config.equals(rendererConfig)) {
-            renderer = new SiteRenderer(templates, config, defaultLocale, incremental);
+            renderer = new SiteRenderer(templates, config, defaultLocale, incremental, trees);
             rendererConfig = config;
         }
         return renderer;

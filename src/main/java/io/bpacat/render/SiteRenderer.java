@@ -5,6 +5,7 @@ import io.bpacat.catalog.Page;
 import io.bpacat.catalog.Rule;
 import io.bpacat.catalog.Translation;
 import io.bpacat.diag.Diagnostic;
+import io.bpacat.parse.MarkdownTrees;
 import io.bpacat.parse.Vocabulary;
 import io.bpacat.render.SiteViews.Common;
 import io.bpacat.render.SiteViews.Labelled;
@@ -41,6 +42,7 @@ public final class SiteRenderer {
     private final Messages messages;
     private final CatalogPage catalogPage;
     private final SiteExtras extras;
+    private final MarkdownTrees trees;
     private final SiteConfig config;
     private final String defaultLocale;
     /** Pages rendered by the previous builds, by everything they depend on; null unless incremental. */
@@ -60,6 +62,13 @@ public final class SiteRenderer {
 
     /** @param incremental reuse the pages of earlier builds whose inputs are unchanged */
     public SiteRenderer(TemplateSource templates, SiteConfig config, String defaultLocale, boolean incremental) {
+        this(templates, config, defaultLocale, incremental, null);
+    }
+
+    /** @param trees the Markdown trees the catalog stage parsed (each taken by the page that renders its body), or null */
+    public SiteRenderer(TemplateSource templates, SiteConfig config, String defaultLocale, boolean incremental,
+                        MarkdownTrees trees) {
+        this.trees = trees;
         this.memo = incremental ? new java.util.concurrent.ConcurrentHashMap<>() : null;
         this.templates = templates;
         this.messages = new Messages(templates);
@@ -100,6 +109,9 @@ public final class SiteRenderer {
             tasks.add(() -> job.tryPage(locale));
         }
         tasks.parallelStream().forEach(Runnable::run);
+        if (trees != null) {
+            trees.clear();
+        }
         job.redirects();
         if (memo != null) {
             memo.keySet().retainAll(job.used);
@@ -138,7 +150,8 @@ public final class SiteRenderer {
                 pagesById.put(p.id(), p);
                 p.translations().forEach((l, t) -> pathBySource.put(t.source(), SitePaths.page(l, p.id())));
             }
-            this.content = new ContentRenderer(new LinkRewriter(pathBySource, defaultLocale), Vocabulary.standard().appliesToPattern());
+            this.content = new ContentRenderer(new LinkRewriter(pathBySource, defaultLocale),
+                    Vocabulary.standard().appliesToPattern(), trees);
             this.catalogPage = SiteRenderer.this.catalogPage;
         }
 
