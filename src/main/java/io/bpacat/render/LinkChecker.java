@@ -187,33 +187,54 @@ public final class LinkChecker {
         }
     }
 
+    /**
+     * The links and IDs of a page. Of an attribute written twice the last counts; only the attributes read are
+     * unescaped.
+     */
     private static Scan scan(String html) {
         List<String> links = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Matcher tag = TAG.matcher(html);
+        Matcher a = ATTR.matcher("");
         while (tag.find()) {
             if (tag.group(2) == null) {
                 continue;
             }
-            String name = tag.group(1).toLowerCase(java.util.Locale.ROOT);
-            Matcher a = ATTR.matcher(tag.group(2));
-            Map<String, String> attrs = new HashMap<>();
+            String id = null;
+            String name = null;
+            String href = null;
+            String src = null;
+            String httpEquiv = null;
+            String content = null;
+            a.reset(tag.group(2));
             while (a.find()) {
-                attrs.put(a.group(1).toLowerCase(java.util.Locale.ROOT), unescape(a.group(2)));
-            }
-            if (attrs.containsKey("id")) {
-                ids.add(attrs.get("id"));
-            }
-            if (name.equals("a") && attrs.containsKey("name")) {
-                ids.add(attrs.get("name"));
-            }
-            for (String key : new String[] {"href", "src"}) {
-                if (attrs.containsKey(key)) {
-                    links.add(attrs.get(key));
+                String value = a.group(2);
+                switch (a.group(1).toLowerCase(java.util.Locale.ROOT)) {
+                    case "id" -> id = value;
+                    case "name" -> name = value;
+                    case "href" -> href = value;
+                    case "src" -> src = value;
+                    case "http-equiv" -> httpEquiv = value;
+                    case "content" -> content = value;
+                    default -> {
+                    }
                 }
             }
-            if (name.equals("meta") && "refresh".equalsIgnoreCase(attrs.get("http-equiv"))) {
-                Matcher m = REFRESH_URL.matcher(attrs.getOrDefault("content", ""));
+            String element = tag.group(1);
+            if (id != null) {
+                ids.add(unescape(id));
+            }
+            if (name != null && element.equalsIgnoreCase("a")) {
+                ids.add(unescape(name));
+            }
+            if (href != null) {
+                links.add(unescape(href));
+            }
+            if (src != null) {
+                links.add(unescape(src));
+            }
+            if (element.equalsIgnoreCase("meta") && httpEquiv != null && "refresh".equalsIgnoreCase(unescape(httpEquiv))) {
+                Matcher m = REFRESH_URL.matcher(content == null ? "" : unescape(content));
                 if (m.matches()) {
                     links.add(m.group(1).strip());
                 }
