@@ -38,7 +38,12 @@ public final class CatalogBuilder {
      *                            same ({@code bpacat serve} rebuilds this way)
      */
     public CatalogBuilder(String defaultLocale, boolean reuseUnchangedPages) {
-        this.parser = new RulePageParser(Vocabulary.standard(), defaultLocale);
+        this(defaultLocale, reuseUnchangedPages, null);
+    }
+
+    /** @param trees where the parser leaves each body's Markdown tree for the render stage, or null */
+    public CatalogBuilder(String defaultLocale, boolean reuseUnchangedPages, io.bpacat.parse.MarkdownTrees trees) {
+        this.parser = new RulePageParser(Vocabulary.standard(), defaultLocale, trees);
         this.earlier = reuseUnchangedPages ? new java.util.concurrent.ConcurrentHashMap<>() : null;
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /** Turns a catalog into the documents of each locale's index, in catalog order. */
 public final class SearchDocuments {
@@ -20,24 +21,33 @@ public final class SearchDocuments {
 
     /** Documents by locale; each list in rule-ID order, which is also their document number order. */
     public static Map<String, List<SearchDocument>> of(Catalog catalog) {
+        return of(catalog, MarkdownText::plain);
+    }
+
+    /** @param plain turns a section's Markdown into plain text ({@link MarkdownText#plain}, or a memo of it) */
+    static Map<String, List<SearchDocument>> of(Catalog catalog, UnaryOperator<String> plain) {
         Map<String, List<SearchDocument>> byLocale = new TreeMap<>();
         for (Rule r : catalog.rules()) {
             r.translations().forEach((locale, t) -> byLocale.computeIfAbsent(locale, k -> new ArrayList<>())
-                    .add(document(r, t)));
+                    .add(document(r, t, plain)));
         }
         return byLocale;
     }
 
     static SearchDocument document(Rule r, Translation t) {
+        return document(r, t, MarkdownText::plain);
+    }
+
+    private static SearchDocument document(Rule r, Translation t, UnaryOperator<String> plain) {
         StringBuilder body = new StringBuilder();
         for (SectionRole role : SectionRole.values()) {
             Section s = t.sections().get(role);
             if (s != null) {
-                body.append(MarkdownText.plain(s.markdown())).append('\n');
+                body.append(plain.apply(s.markdown())).append('\n');
             }
         }
         if (body.isEmpty()) {
-            body.append(MarkdownText.plain(t.body()));
+            body.append(plain.apply(t.body()));
         }
         String text = body.toString().strip();
         String excerpt = text.length() <= EXCERPT_CHARS ? text : cut(text);

@@ -39,9 +39,16 @@ public final class SearchIndex implements Closeable {
     }
 
     private final Map<String, LocaleIndex> locales;
+    /** Whether {@link #close} closes the readers (not when an {@link IncrementalSearchIndex} keeps them). */
+    private final boolean owned;
 
     private SearchIndex(Map<String, LocaleIndex> locales) {
+        this(locales, true);
+    }
+
+    SearchIndex(Map<String, LocaleIndex> locales, boolean owned) {
         this.locales = locales;
+        this.owned = owned;
     }
 
     /** Indexes the locales in parallel; the result lists them in locale order. */
@@ -59,7 +66,7 @@ public final class SearchIndex implements Closeable {
         return locales;
     }
 
-    private static LocaleIndex index(String locale, List<SearchDocument> docs) {
+    static LocaleIndex index(String locale, List<SearchDocument> docs) {
         SearchAnalyzer analyzer = new SearchAnalyzer(locale);
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
         IndexWriterConfig config = new IndexWriterConfig(analyzer)
@@ -98,7 +105,13 @@ public final class SearchIndex implements Closeable {
 
     @Override
     public void close() {
-        for (LocaleIndex l : locales.values()) {
+        if (owned) {
+            closeAll(locales.values());
+        }
+    }
+
+    static void closeAll(java.util.Collection<LocaleIndex> indexes) {
+        for (LocaleIndex l : indexes) {
             try {
                 l.reader().close();
             } catch (IOException e) {

@@ -48,11 +48,18 @@ public final class RulePageParser {
     private final Vocabulary vocabulary;
     private final String defaultLocale;
     private final Parser markdown;
+    private final MarkdownTrees trees;
     private final FrontMatterReader frontMatterReader = new FrontMatterReader();
     private final PropertyTableReader tableReader;
     private final Pattern appliesTo;
 
     public RulePageParser(Vocabulary vocabulary, String defaultLocale) {
+        this(vocabulary, defaultLocale, null);
+    }
+
+    /** @param trees where to leave each body's Markdown tree for the render stage, or null */
+    public RulePageParser(Vocabulary vocabulary, String defaultLocale, MarkdownTrees trees) {
+        this.trees = trees;
         this.vocabulary = vocabulary;
         this.defaultLocale = defaultLocale;
         this.tableReader = new PropertyTableReader(vocabulary);
@@ -80,6 +87,9 @@ public final class RulePageParser {
         FrontMatter fm = split.frontMatter();
         String body = split.body();
         Document doc = markdown.parse(body);
+        if (trees != null) {
+            trees.put(body, doc);
+        }
         LineMap lines = new LineMap(body, split.bodyLine());
         String locale = locale(file, fm, source.file().localeDir(), diags);
         List<Heading> headings = headings(doc);

@@ -8,6 +8,7 @@ import io.bpacat.render.SiteViews.Facet;
 import io.bpacat.render.SiteViews.FacetValue;
 import io.bpacat.render.SiteViews.Labelled;
 import io.bpacat.render.SiteViews.RuleRow;
+import java.text.CollationKey;
 import java.text.Collator;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -30,19 +31,27 @@ final class CatalogPage {
             "security", "performance", "predeployment", "postdeployment", "unknown");
 
     private final Messages messages;
+    /** Collation keys of titles by locale, kept across builds (serve) while they stay few. */
+    private final Map<String, Map<String, CollationKey>> titleKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
     CatalogPage(Messages messages) {
         this.messages = messages;
     }
 
     Map<String, Object> variables(Catalog catalog, String locale, String path, Map<String, Page> pages) {
-        Collator collator = Collator.getInstance(Locale.forLanguageTag(locale));
         List<RuleRow> rows = new ArrayList<>();
         for (Rule r : catalog.rules()) {
             rows.add(row(r, locale, path, pages));
         }
-        Map<String, java.text.CollationKey> keys = new HashMap<>();
-        rows.forEach(r -> keys.put(r.id(), collator.getCollationKey(r.title())));
+        Map<String, CollationKey> known = titleKeys.computeIfAbsent(locale, l -> new HashMap<>());
+        Map<String, CollationKey> keys = new HashMap<>();
+        synchronized (known) {
+            if (known.size() > 4 * rows.size() + 64) {
+                known.clear();
+            }
+            Collator collator = Collator.getInstance(Locale.forLanguageTag(locale));
+            rows.forEach(r -> keys.put(r.id(), known.computeIfAbsent(r.title(), collator::getCollationKey)));
+        }
         rows.sort(Comparator.comparing((RuleRow r) -> keys.get(r.id())).thenComparing(RuleRow::id));
         Map<String, Object> vars = new HashMap<>();
         vars.put("rows", rows);

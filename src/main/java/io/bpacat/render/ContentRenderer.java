@@ -10,6 +10,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import io.bpacat.diag.Diagnostic;
+import io.bpacat.parse.MarkdownTrees;
 import io.bpacat.parse.Slugs;
 import java.net.URI;
 import java.util.ArrayList;
@@ -61,8 +62,15 @@ public final class ContentRenderer {
     private final Safelist safelist;
     private final Pattern appliesTo;
     private final LinkRewriter links;
+    private final MarkdownTrees trees;
 
     public ContentRenderer(LinkRewriter links, Pattern appliesTo) {
+        this(links, appliesTo, null);
+    }
+
+    /** @param trees the trees the catalog stage parsed, taken instead of parsing those bodies again; or null */
+    public ContentRenderer(LinkRewriter links, Pattern appliesTo, MarkdownTrees trees) {
+        this.trees = trees;
         MutableDataSet options = io.bpacat.parse.RulePageParser.markdownOptions();
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
         this.parser = Parser.builder(options).build();
@@ -120,7 +128,8 @@ public final class ContentRenderer {
     }
 
     public Rendered render(String markdown, Lead lead, Context ctx) {
-        Document doc = parser.parse(markdown);
+        Document parsed = trees == null ? null : trees.take(markdown);
+        Document doc = parsed != null ? parsed : parser.parse(markdown);
         stripLead(doc, lead);
         String html = renderer.render(doc);
         LineFinder lines = new LineFinder(markdown, ctx.firstLine());

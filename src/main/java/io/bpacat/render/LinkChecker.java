@@ -25,6 +25,13 @@ public final class LinkChecker {
     private final String basePath;
     /** Pages scanned by earlier checks, by path, when this checker is reused; null otherwise. */
     private final Map<String, Map.Entry<byte[], Scan>> earlier;
+    /**
+     * The last check, when reused: every path of the site, each page's scan and broken links. While the paths stay
+     * the same and no page's IDs change, a page whose scan is the same has the same broken links.
+     */
+    private Set<String> lastPaths = Set.of();
+    private Map<String, Scan> lastScans = Map.of();
+    private Map<String, List<Broken>> lastBroken = Map.of();
 
     /** @param basePath where the site's root is on its host ({@code /}), for site-rooted links */
     public LinkChecker(String basePath) {
@@ -69,19 +76,37 @@ public final class LinkChecker {
     }
 
     public List<Broken> check(SiteFiles site) {
-        List<String> pages = site.paths().stream().filter(p -> p.endsWith(".html")).toList();
+        Set<String> paths = site.paths();
+        List<String> pages = paths.stream().filter(p -> p.endsWith(".html")).toList();
         Map<String, Scan> scans = pages.parallelStream()
                 .collect(java.util.stream.Collectors.toConcurrentMap(p -> p, p -> scan(p, site.get(p))));
+        boolean onlyChangedPages = earlier != null && paths.equals(lastPaths) && pages.stream()
+                .filter(p -> scans.get(p) != lastScans.get(p)).allMatch(p -> scans.get(p).ids().equals(lastScans.get(p).ids()));
+        Map<String, List<Broken>> byPage = new HashMap<>();
         List<Broken> out = new ArrayList<>();
         for (String page : pages) {
-            for (String href : scans.get(page).links()) {
-                String reason = check(page, href, site, scans);
-                if (reason != null) {
-                    out.add(new Broken(page, href, reason));
-                }
-            }
+            List<Broken> found = onlyChangedPages && scans.get(page) == lastScans.get(page) ? lastBroken.get(page)
+                    : check(page, scans.get(page), site, scans);
+            out.addAll(found);
+            byPage.put(page, found);
+        }
+        if (earlier != null) {
+            lastPaths = paths;
+            lastScans = scans;
+            lastBroken = byPage;
         }
         return Collections.unmodifiableList(out);
+    }
+
+    private List<Broken> check(String page, Scan scan, SiteFiles site, Map<String, Scan> scans) {
+        List<Broken> out = new ArrayList<>();
+        for (String href : scan.links()) {
+            String reason = check(page, href, site, scans);
+            if (reason != null) {
+                out.add(new Broken(page, href, reason));
+            }
+        }
+        return out;
     }
 
     private String check(String page, String href, SiteFiles site, Map<String, Scan> scans) {
@@ -162,33 +187,54 @@ public final class LinkChecker {
         }
     }
 
+    /**
+     * The links and IDs of a page. Of an attribute written twice the last counts; only the attributes read are
+     * unescaped.
+     */
     private static Scan scan(String html) {
         List<String> links = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         Matcher tag = TAG.matcher(html);
+        Matcher a = ATTR.matcher("");
         while (tag.find()) {
             if (tag.group(2) == null) {
                 continue;
             }
-            String name = tag.group(1).toLowerCase(java.util.Locale.ROOT);
-            Matcher a = ATTR.matcher(tag.group(2));
-            Map<String, String> attrs = new HashMap<>();
+            String id = null;
+            String name = null;
+            String href = null;
+            String src = null;
+            String httpEquiv = null;
+            String content = null;
+            a.reset(tag.group(2));
             while (a.find()) {
-                attrs.put(a.group(1).toLowerCase(java.util.Locale.ROOT), unescape(a.group(2)));
-            }
-            if (attrs.containsKey("id")) {
-                ids.add(attrs.get("id"));
-            }
-            if (name.equals("a") && attrs.containsKey("name")) {
-                ids.add(attrs.get("name"));
-            }
-            for (String key : new String[] {"href", "src"}) {
-                if (attrs.containsKey(key)) {
-                    links.add(attrs.get(key));
+                String value = a.group(2);
+                switch (a.group(1).toLowerCase(java.util.Locale.ROOT)) {
+                    case "id" -> id = value;
+                    case "name" -> name = value;
+                    case "href" -> href = value;
+                    case "src" -> src = value;
+                    case "http-equiv" -> httpEquiv = value;
+                    case "content" -> content = value;
+                    default -> {
+                    }
                 }
             }
-            if (name.equals("meta") && "refresh".equalsIgnoreCase(attrs.get("http-equiv"))) {
-                Matcher m = REFRESH_URL.matcher(attrs.getOrDefault("content", ""));
+            String element = tag.group(1);
+            if (id != null) {
+                ids.add(unescape(id));
+            }
+            if (name != null && element.equalsIgnoreCase("a")) {
+                ids.add(unescape(name));
+            }
+            if (href != null) {
+                links.add(unescape(href));
+            }
+            if (src != null) {
+                links.add(unescape(src));
+            }
+            if (element.equalsIgnoreCase("meta") && httpEquiv != null && "refresh".equalsIgnoreCase(unescape(httpEquiv))) {
+                Matcher m = REFRESH_URL.matcher(content == null ? "" : unescape(content));
                 if (m.matches()) {
                     links.add(m.group(1).strip());
                 }

@@ -8,14 +8,18 @@ import io.bpacat.check.CheckerLoader;
 import io.bpacat.check.InventoryModel;
 import io.bpacat.diag.Diagnostic;
 import io.bpacat.diag.Diagnostics;
+import io.bpacat.index.IncrementalSearchIndex;
 import io.bpacat.index.SearchExport;
 import io.bpacat.index.SearchIndex;
+import io.bpacat.parse.MarkdownTrees;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * Builds the site from a content folder. The whole pipeline, in order:
@@ -28,7 +32,8 @@ import java.util.Optional;
  * <li>{@link LinkChecker}: every internal link and anchor must resolve; a broken one becomes a diagnostic on the
  * source file and line that wrote it;</li>
  * <li>{@code catalog.json} with every diagnostic; {@link SearchIndex} and {@link SearchExport}: the Lucene
- * index of each locale, exported as the files the browser's search reads;</li>
+ * index of each locale, exported as the files the browser's search reads (made on their own thread while the
+ * pages are rendered);</li>
  * <li>{@link CheckerLoader} and {@link TryFiles}: the checkers as the bundle the {@code /try/} page's validator runs,
  * with the inventory model, the rules' titles and the sample inventories;</li>
  * <li>{@link #write}: the files go to a fresh folder that replaces the output folder only once complete
@@ -46,6 +51,15 @@ public final class SiteBuilder {
     private SiteConfig rendererConfig;
     private LinkChecker checker;
     private final CheckerLoader checkerLoader;
+    /** The search index kept between builds; null unless incremental. */
+    private final IncrementalSearchIndex searchIndex;
+    /**
+     * The Markdown trees the catalog stage parsed, rendered without parsing the bodies again (a full build); null when
+     * incremental, where few pages are rendered and the trees would only take memory.
+     */
+    private final MarkdownTrees trees;
+    /** The checkers' bundle of the last build, reused while it is written from the same objects (serve). */
+    private final TryFiles.BundleMemo bundleMemo = new TryFiles.BundleMemo();
 
     public SiteBuilder(String defaultLocale, TemplateSource templates, Optional<Path> configFile) {
         this(defaultLocale, templates, configFile, false);
@@ -56,12 +70,14 @@ public final class SiteBuilder {
      *                    input changed ({@code bpacat serve}); the output is the same as a full build's
      */
     public SiteBuilder(String defaultLocale, TemplateSource templates, Optional<Path> configFile, boolean incremental) {
-        this.catalogBuilder = new CatalogBuilder(defaultLocale, incremental);
+        this.trees = incremental ? null : new MarkdownTrees();
+        this.catalogBuilder = new CatalogBuilder(defaultLocale, incremental, trees);
         this.templates = templates;
         this.defaultLocale = defaultLocale;
         this.configFile = configFile;
         this.incremental = incremental;
         this.checkerLoader = new CheckerLoader(InventoryModel.standard(), incremental);
+        this.searchIndex = incremental ? new IncrementalSearchIndex() : null;
     }
 
     /**
@@ -74,8 +90,39 @@ public final class SiteBuilder {
     public record Result(CatalogBuilder.Result catalog, SiteFiles files, List<LinkChecker.Broken> broken) {
     }
 
+    /**
+     * Builds the site of a content folder. The search index and its export, which need nothing but the catalog, are
+     * made on a thread of their own while the pages are rendered and checked; their files join the site at the end.
+     */
     public Result build(Path content) {
         CatalogBuilder.Result cat = catalogBuilder.build(content);
+        CompletableFuture<SiteFiles> search = CompletableFuture.supplyAsync(() -> searchFiles(cat.catalog()),
+                task -> new Thread(task, "bpacat-search").start());
+        try {
+            Result result = pages(content, cat);
+            search.join().sorted().forEach(result.files()::put);
+            return result;
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        } finally {
+            search.handle((files, failure) -> null).join();
+        }
+    }
+
+    /** The search export: each locale's index, as the files the browser's search reads. */
+    private SiteFiles searchFiles(Catalog catalog) {
+        SiteFiles files = new SiteFiles();
+        try (SearchIndex index = searchIndex == null ? SearchIndex.build(catalog) : searchIndex.build(catalog)) {
+            SearchExport.write(index, files::put);
+        }
+        return files;
+    }
+
+    /** Everything but the search export: the pages, the link check, catalog.json and the checkers' files. */
+    private Result pages(Path content, CatalogBuilder.Result cat) {
         Diagnostics configDiags = new Diagnostics();
         Path file = configFile.orElse(content.resolve(SiteConfig.FILE_NAME));
         SiteConfig config = SiteConfig.read(file, configFile.isPresent() ? file.toString() : SiteConfig.FILE_NAME,
@@ -98,17 +145,14 @@ public final class SiteBuilder {
         }
         all.sort(Diagnostic.ORDER);
         Catalog catalog = new Catalog(cat.catalog().rules(), cat.catalog().pages(), all);
-        site.files().replace("catalog.json", CatalogJson.write(catalog));
-        try (SearchIndex index = SearchIndex.build(cat.catalog())) {
-            SearchExport.write(index, site.files()::put);
-        }
-        TryFiles.write(catalog, checkers, InventoryModel.standard(), templates, site.files());
+        site.files().replace(SiteExtras.CATALOG_JSON, CatalogJson.write(catalog));
+        TryFiles.write(catalog, checkers, InventoryModel.standard(), templates, site.files(), bundleMemo);
         return new Result(new CatalogBuilder.Result(catalog, cat.sources()), site.files(), broken);
     }
 
     private SiteRenderer renderer(SiteConfig config) {
         if (renderer == null || !config.equals(rendererConfig)) {
-            renderer = new SiteRenderer(templates, config, defaultLocale, incremental);
+            renderer = new SiteRenderer(templates, config, defaultLocale, incremental, trees);
             rendererConfig = config;
         }
         return renderer;

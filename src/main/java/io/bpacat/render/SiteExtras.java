@@ -1,16 +1,22 @@
 package io.bpacat.render;
 
-import io.bpacat.catalog.Catalog;
-import io.bpacat.catalog.CatalogJson;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The files around the pages: {@code catalog.json}, {@code 404.html}, {@code sitemap.xml}, {@code robots.txt},
- * the OpenSearch description and the static assets (style sheet, scripts, favicon).
+ * The files around the pages: {@code 404.html}, {@code sitemap.xml}, {@code robots.txt}, the OpenSearch
+ * description and the static assets (style sheet, scripts, favicon), and the place of {@code catalog.json}, which
+ * {@link SiteBuilder} writes once every diagnostic of the build is known. One instance serves every build of a
+ * renderer: the assets and the 404 page are read and rendered once, the sitemap files again only when the list of
+ * pages changed.
  */
 final class SiteExtras {
+    /** Its bytes are {@link SiteBuilder}'s to write: what the link check sees here is only that it exists. */
+    static final String CATALOG_JSON = "catalog.json";
+
     private final TemplateSource templates;
     private final TemplateRenderer engine;
     private final SiteConfig config;
@@ -23,18 +29,38 @@ final class SiteExtras {
         this.defaultLocale = defaultLocale;
     }
 
-    void write(Catalog catalog, SiteFiles files, List<String> sitemap) {
-        files.put("catalog.json", CatalogJson.write(catalog));
-        for (String asset : templates.assets()) {
-            files.put(SitePaths.ASSETS + asset, templates.read("assets/" + asset));
+    /** The assets and the 404 page, once made. */
+    private Map<String, byte[]> fixed;
+    private List<String> lastSitemap;
+    private Map<String, byte[]> sitemapFiles;
+
+    void write(SiteFiles files, List<String> sitemap) {
+        files.put(CATALOG_JSON, new byte[0]);
+        if (fixed == null) {
+            Map<String, byte[]> made = new TreeMap<>();
+            for (String asset : templates.assets()) {
+                made.put(SitePaths.ASSETS + asset, templates.read("assets/" + asset));
+            }
+            made.put("404.html", bytes(engine.render("404.html", defaultLocale, common("404.html"))));
+            fixed = made;
         }
-        files.put("404.html", engine.render("404.html", defaultLocale, common("404.html")));
-        Map<String, Object> vars = common("sitemap.xml");
-        vars.put("urls", sitemap);
-        vars.put("base", config.baseUrl().isEmpty() ? config.basePath() : config.baseUrl());
-        files.put("sitemap.xml", engine.render("sitemap.xml", defaultLocale, vars));
-        files.put("robots.txt", engine.render("robots.txt", defaultLocale, vars));
-        files.put("opensearch.xml", engine.render("opensearch.xml", defaultLocale, vars));
+        if (!sitemap.equals(lastSitemap)) {
+            Map<String, Object> vars = common("sitemap.xml");
+            vars.put("urls", sitemap);
+            vars.put("base", config.baseUrl().isEmpty() ? config.basePath() : config.baseUrl());
+            Map<String, byte[]> made = new TreeMap<>();
+            for (String name : List.of("sitemap.xml", "robots.txt", "opensearch.xml")) {
+                made.put(name, bytes(engine.render(name, defaultLocale, vars)));
+            }
+            sitemapFiles = made;
+            lastSitemap = List.copyOf(sitemap);
+        }
+        fixed.forEach(files::put);
+        sitemapFiles.forEach(files::put);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     private Map<String, Object> common(String path) {

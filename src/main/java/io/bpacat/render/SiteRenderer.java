@@ -5,6 +5,7 @@ import io.bpacat.catalog.Page;
 import io.bpacat.catalog.Rule;
 import io.bpacat.catalog.Translation;
 import io.bpacat.diag.Diagnostic;
+import io.bpacat.parse.MarkdownTrees;
 import io.bpacat.parse.Vocabulary;
 import io.bpacat.render.SiteViews.Common;
 import io.bpacat.render.SiteViews.Labelled;
@@ -39,6 +40,9 @@ public final class SiteRenderer {
     private final TemplateSource templates;
     private final TemplateRenderer engine;
     private final Messages messages;
+    private final CatalogPage catalogPage;
+    private final SiteExtras extras;
+    private final MarkdownTrees trees;
     private final SiteConfig config;
     private final String defaultLocale;
     /** Pages rendered by the previous builds, by everything they depend on; null unless incremental. */
@@ -58,10 +62,19 @@ public final class SiteRenderer {
 
     /** @param incremental reuse the pages of earlier builds whose inputs are unchanged */
     public SiteRenderer(TemplateSource templates, SiteConfig config, String defaultLocale, boolean incremental) {
+        this(templates, config, defaultLocale, incremental, null);
+    }
+
+    /** @param trees the Markdown trees the catalog stage parsed (each taken by the page that renders its body), or null */
+    public SiteRenderer(TemplateSource templates, SiteConfig config, String defaultLocale, boolean incremental,
+                        MarkdownTrees trees) {
+        this.trees = trees;
         this.memo = incremental ? new java.util.concurrent.ConcurrentHashMap<>() : null;
         this.templates = templates;
         this.messages = new Messages(templates);
         this.engine = new TemplateRenderer(templates, messages);
+        this.catalogPage = new CatalogPage(messages);
+        this.extras = new SiteExtras(templates, engine, config, defaultLocale);
         this.config = config;
         this.defaultLocale = defaultLocale;
     }
@@ -96,11 +109,14 @@ public final class SiteRenderer {
             tasks.add(() -> job.tryPage(locale));
         }
         tasks.parallelStream().forEach(Runnable::run);
+        if (trees != null) {
+            trees.clear();
+        }
         job.redirects();
         if (memo != null) {
             memo.keySet().retainAll(job.used);
         }
-        new SiteExtras(templates, engine, config, defaultLocale).write(catalog, job.files, job.sitemap());
+        extras.write(job.files, job.sitemap());
         List<Diagnostic> diags = new ArrayList<>(job.diags);
         diags.sort(Diagnostic.ORDER);
         List<ContentRenderer.LinkRecord> links = new ArrayList<>(job.links);
@@ -134,8 +150,9 @@ public final class SiteRenderer {
                 pagesById.put(p.id(), p);
                 p.translations().forEach((l, t) -> pathBySource.put(t.source(), SitePaths.page(l, p.id())));
             }
-            this.content = new ContentRenderer(new LinkRewriter(pathBySource, defaultLocale), Vocabulary.standard().appliesToPattern());
-            this.catalogPage = new CatalogPage(messages);
+            this.content = new ContentRenderer(new LinkRewriter(pathBySource, defaultLocale),
+                    Vocabulary.standard().appliesToPattern(), trees);
+            this.catalogPage = SiteRenderer.this.catalogPage;
         }
 
         List<String> homeLocales() {
@@ -178,7 +195,8 @@ public final class SiteRenderer {
                     .distinct().sorted().toList());
             vars.put("searchLocales", locales.stream().map(l -> new LocaleLink(l, languageName(l), "", false, false))
                     .toList());
-            files.put(SitePaths.file(path), engine.render("search-page.html", locale, vars));
+            once(path, List.of("search", locale, vars),
+                    () -> new Memo(engine.render("search-page.html", locale, vars), List.of(), List.of()));
         }
 
         /** The validator page of a locale: input, playground and results, with the texts its script shows. */
@@ -195,7 +213,8 @@ public final class SiteRenderer {
             l10n.put("copy", messages.get(locale, "copy.button"));
             l10n.put("copied", messages.get(locale, "copy.done"));
             vars.put("l10n", SiteViews.json(l10n));
-            files.put(SitePaths.file(path), engine.render("try.html", locale, vars));
+            once(path, List.of("try", locale, vars),
+                    () -> new Memo(engine.render("try.html", locale, vars), List.of(), List.of()));
         }
 
         private List<Labelled> facetValues(String locale, String kind, java.util.stream.Stream<String> keys) {
@@ -216,7 +235,10 @@ public final class SiteRenderer {
 
         void rulePage(Rule r, String locale) {
             Page parentPage = r.parent() == null ? null : pagesById.get(r.parent());
-            once(SitePaths.rule(locale, r.id()), java.util.Arrays.asList("rule", r, locale, parentPage),
+            List<Object> parent = parentPage == null ? null : titleIn(parentPage.id(), parentPage.translations(), locale);
+            once(SitePaths.rule(locale, r.id()), java.util.Arrays.asList("rule", r.id(), r.assetId(), r.kind(),
+                    r.parent(), r.severity(), r.category(), r.product(), r.operatingSystems(), r.checker(),
+                    shown(r.translations().get(locale)), machineTranslated(r.translations()), parent),
                     () -> renderRulePage(r, locale));
         }
 
@@ -245,8 +267,10 @@ public final class SiteRenderer {
         }
 
         void page(Page p, String locale) {
-            List<Rule> rules = p.rules().stream().map(rulesById::get).toList();
-            once(SitePaths.page(locale, p.id()), java.util.Arrays.asList("page", p, locale, rules),
+            List<Object> rules = p.rules().stream().<Object>map(id -> rulesById.containsKey(id)
+                    ? titleIn(id, rulesById.get(id).translations(), locale) : null).toList();
+            once(SitePaths.page(locale, p.id()), java.util.Arrays.asList("page", p.id(), p.assetId(),
+                    shown(p.translations().get(locale)), machineTranslated(p.translations()), rules),
                     () -> renderPage(p, locale));
         }
 
@@ -274,7 +298,9 @@ public final class SiteRenderer {
         }
 
         void picker(String id, Map<String, Translation> translations, java.util.function.BiFunction<String, String, String> to) {
-            once(SitePaths.rulePicker(id), java.util.Arrays.asList("picker", id, translations),
+            String fallback = translations.containsKey("en-US") ? "en-US" : translations.keySet().iterator().next();
+            once(SitePaths.rulePicker(id), java.util.Arrays.asList("picker", id, machineTranslated(translations),
+                    translations.get(fallback).title()),
                     () -> new Memo(renderPicker(id, translations, to), List.of(), List.of()));
         }
 
@@ -291,6 +317,40 @@ public final class SiteRenderer {
             vars.put("choices", links);
             vars.put("fallback", fallback);
             return engine.render("pick.html", fallback, vars);
+        }
+
+        /*
+         * The memo keys of rule pages, pages and pickers hold what the page shows of other translations and rules
+         * (their locales, whether machine-translated, their titles), not their whole text: an edit to one
+         * translation's body renders that translation's pages again, not its siblings'.
+         */
+
+        /**
+         * What a page shows of its own translation: the fields {@link #renderRulePage} and {@link #renderPage} read
+         * (not its sections, alerts and front matter as parsed, which only restate the body; hashing them for every
+         * page of every build cost more than the rest of the key).
+         */
+        private static List<Object> shown(Translation t) {
+            return java.util.Arrays.asList(t.locale(), t.title(), t.description(), t.source(), t.anchor(), t.date(),
+                    t.machineTranslated(), t.appliesTo(), t.body(), t.bodyLine(), t.frontMatter().get("original_url"));
+        }
+
+        /** Each locale's machine-translated mark, in locale order. */
+        private static List<Object> machineTranslated(Map<String, Translation> translations) {
+            List<Object> out = new ArrayList<>();
+            translations.forEach((l, t) -> {
+                out.add(l);
+                out.add(t.machineTranslated());
+            });
+            return out;
+        }
+
+        /** The ID, the locale shown to a reader of {@code locale} (that one, else the reference's) and its title. */
+        private static List<Object> titleIn(String id, java.util.SortedMap<String, Translation> translations,
+                                            String locale) {
+            Translation t = translations.containsKey(locale) ? translations.get(locale)
+                    : translations.getOrDefault("en-US", translations.get(translations.firstKey()));
+            return java.util.Arrays.asList(id, t.locale(), t.title());
         }
 
         /** Redirects from each source file's original name, unless that path is taken by a generated page. */

@@ -29,11 +29,60 @@ final class TryFiles {
 
     static void write(Catalog catalog, List<Checker> checkers, InventoryModel model, TemplateSource templates,
                       SiteFiles files) {
-        files.put(FOLDER + "checkers.json", CheckerBundle.write(checkers, model, catalog));
+        write(catalog, checkers, model, templates, files, new BundleMemo());
+    }
+
+    /**
+     * @param memo {@code checkers.json} of the previous build: kept while the checkers are the very objects loaded
+     *             then and label their results with the same rules
+     */
+    static void write(Catalog catalog, List<Checker> checkers, InventoryModel model, TemplateSource templates,
+                      SiteFiles files, BundleMemo memo) {
+        files.put(FOLDER + "checkers.json", memo.bundle(checkers, model, catalog));
         files.put(FOLDER + "model.json", model.json());
         files.put(FOLDER + "rules.json", json(rules(catalog)));
         for (String sample : SAMPLES) {
             files.put(FOLDER + "samples/" + sample, templates.read("try-samples/" + sample));
+        }
+    }
+
+    /** The last bundle written, with what it was written from. */
+    static final class BundleMemo {
+        private List<Checker> checkers = List.of();
+        private List<String> ruleIds = List.of();
+        private Map<String, CheckerBundle.RuleLabel> labels = Map.of();
+        private InventoryModel model;
+        private String bundle;
+
+        String bundle(List<Checker> checkers, InventoryModel model, Catalog catalog) {
+            List<String> ids = checkers.stream().map(c -> CheckerBundle.ruleId(c, catalog)).toList();
+            Map<String, CheckerBundle.RuleLabel> byRule = new TreeMap<>();
+            checkers.forEach(c -> byRule.put(CheckerBundle.ruleId(c, catalog), CheckerBundle.label(c, catalog)));
+            if (bundle == null || model != this.model || !sameObjects(checkers, this.checkers) || !ids.equals(ruleIds)
+                    || !byRule.equals(labels)) {
+                Map<Checker, String> idOf = new java.util.IdentityHashMap<>();
+                for (int i = 0; i < checkers.size(); i++) {
+                    idOf.put(checkers.get(i), ids.get(i));
+                }
+                bundle = CheckerBundle.write(checkers, model, idOf::get, byRule);
+                this.checkers = List.copyOf(checkers);
+                this.model = model;
+                ruleIds = ids;
+                labels = byRule;
+            }
+            return bundle;
+        }
+
+        private static boolean sameObjects(List<Checker> a, List<Checker> b) {
+            if (a.size() != b.size()) {
+                return false;
+            }
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i) != b.get(i)) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 

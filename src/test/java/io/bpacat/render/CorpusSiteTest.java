@@ -42,6 +42,31 @@ class CorpusSiteTest {
         assertEquals(191 * 4, pages, "every rule is in all 4 locales");
     }
 
+    /**
+     * serve's builder parses every body again where a full build takes the catalog's Markdown trees, and keeps its
+     * search index between builds: its first build and its rebuild after an edit are the full builds' bytes.
+     */
+    @Test
+    void serveBuildsTheCorpusAsAFullBuildDoes(@TempDir Path tmp) throws IOException {
+        Path content = tmp.resolve("corpus");
+        SiteBuilderTest.copyTree(corpus(), content);
+        SiteBuilder serve = new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.of(CONFIG), true);
+        assertSameFiles(result.files(), serve.build(content).files());
+        Path page = content.resolve("en-us/Avoid-pausing-a-virtual-machine.md");
+        java.nio.file.Files.writeString(page, "\nAn edit, see [the resolution](#resolution).\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        SiteBuilder.Result rebuilt = serve.build(content);
+        assertSameFiles(new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.of(CONFIG)).build(content).files(),
+                rebuilt.files());
+    }
+
+    private static void assertSameFiles(SiteFiles expected, SiteFiles actual) {
+        assertEquals(expected.paths(), actual.paths());
+        for (String p : expected.paths()) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(expected.get(p), actual.get(p), p);
+        }
+    }
+
     @Test
     void noBrokenInternalLinkOrAnchor(@TempDir Path tmp) throws IOException {
         assertEquals(List.of(), result.broken());

@@ -160,6 +160,73 @@ class SiteBuilderTest {
         assertTrue(Files.readString(tmp.resolve("a/it-it/rules/" + PATCHED + "/index.html")).contains("Restano i"));
     }
 
+    /**
+     * serve renders again only the pages whose input changed, indexes again only the locales whose documents changed
+     * and checks again only the links of changed pages while no page's IDs change: after every kind of edit, one
+     * after the other, its site is the full build's, byte for byte.
+     */
+    @Test
+    void anIncrementalRebuildFollowsEditAfterEditAsAFullBuildDoes(@TempDir Path tmp) throws IOException {
+        Path content = tmp.resolve("content");
+        copyTree(FIXTURES.resolve("small"), content);
+        SiteBuilder incremental = new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty(), true);
+        incremental.build(content);
+        Path patched = content.resolve("en-us/Keep-the-host-patched.md");
+        Path memory = content.resolve("en-us/Give-each-VM-enough-memory.md");
+        Path italian = content.resolve("it-it/Keep-the-host-patched.md");
+        String italianText = Files.readString(italian);
+        List<Runnable> edits = List.of(
+                () -> replace(patched, "Known defects stay unfixed.", "Known defects remain."),
+                () -> replace(memory, "## Resolution", "## Remedy"),
+                () -> replace(memory, "## Remedy", "## Resolution"),
+                () -> replace(italian, "ms.translationtype: MT\n", ""),
+                () -> replace(italian, "title: Mantenere aggiornato l'host", "title: Aggiornare l'host"),
+                () -> replace(content.resolve("en-us/Overview.md"), "patched](Keep-the-host-patched.md)",
+                        "patched](Keep-the-host-patched.md#nowhere)"),
+                () -> delete(italian),
+                () -> write(italian, italianText));
+        int step = 0;
+        for (Runnable edit : edits) {
+            edit.run();
+            step++;
+            SiteBuilder.Result a = incremental.build(content);
+            SiteBuilder.Result b = new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty()).build(content);
+            assertEquals(b.files().paths(), a.files().paths(), "after edit " + step);
+            for (String p : b.files().paths()) {
+                assertArrayEquals(b.files().get(p), a.files().get(p), p + " after edit " + step);
+            }
+            assertEquals(b.broken(), a.broken(), "after edit " + step);
+        }
+        String catalog = new String(incremental.build(content).files().get("catalog.json"), StandardCharsets.UTF_8);
+        assertTrue(catalog.contains("#nowhere"), "the broken anchor is reported");
+    }
+
+    private static void replace(Path file, String from, String to) {
+        try {
+            String text = Files.readString(file);
+            assertTrue(text.contains(from), from + " in " + file);
+            Files.writeString(file, text.replace(from, to));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.delete(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void write(Path file, String text) {
+        try {
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** serve remembers the checkers it loaded: an edited, a broken and a deleted checker show as in a full build. */
     @Test
     void anIncrementalRebuildRereadsEditedCheckers(@TempDir Path tmp) throws IOException {
