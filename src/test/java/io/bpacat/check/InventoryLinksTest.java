@@ -1,0 +1,97 @@
+package io.bpacat.check;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.bpacat.diag.Diagnostics;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code $related}: which objects are linked to which, in which order, each once. Objects match by id; an object
+ * with an id finds by name only objects that have no id; keys derived through another collection (a VHD inherits
+ * the VM keys of the disk drives that use it) find everything with the key.
+ */
+class InventoryLinksTest {
+    private static final String A = "00000000-0000-4000-8000-00000000000a";
+    private static final String OTHER = "00000000-0000-4000-8000-0000000000ff";
+
+    private static Inventory inventory(String json) {
+        Diagnostics d = new Diagnostics();
+        return new InventoryReader().read("i.json", json.getBytes(StandardCharsets.UTF_8), d)
+                .flatMap(r -> new InventoryNormalizer().normalize(r, d)).orElseThrow();
+    }
+
+    private static final Inventory INV = inventory(("""
+            {"VM": [{"Name": "web01", "Id": "%A"}, {"Name": "web02"}],
+             "VMIntegrationService": [
+               {"Name": "by id", "VMId": "%A", "VMName": "web01"},
+               {"Name": "by name", "VMName": "WEB01"},
+               {"Name": "other id", "VMId": "%O", "VMName": "web01"},
+               {"Name": "web02 by name", "VMName": "web02"}],
+             "VMSnapshot": [{"Name": "other vm's", "VMId": "%O", "VMName": "web01"}],
+             "VMHardDiskDrive": [{"Name": "disk", "VMId": "%A", "VMName": "web01", "Path": "D:\\\\a.vhdx"}],
+             "VHD": [{"Name": "vhd", "Path": "d:\\\\A.VHDX"}, {"Name": "unused", "Path": "d:\\\\b.vhdx"}]}""")
+            .replace("%A", A).replace("%O", OTHER));
+
+    /** The names of the related objects of the object {@code index} of a collection, by collection. */
+    private static Map<String, Object> names(String collection, int index) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        INV.related(INV.objects(collection).get(index)).forEach((c, v) -> out.put(c, c.equals(Inventory.ROOTS) ? v
+                : ((List<?>) v).stream().map(o -> ((Map<?, ?>) o).get("Name")).toList()));
+        return out;
+    }
+
+    @Test
+    void anObjectWithAnIdFindsByNameOnlyObjectsWithoutAnId() {
+        Map<String, Object> web01 = names("VM", 0);
+        assertEquals(List.of("by id", "by name"), web01.get("VMIntegrationService"));
+        // the snapshot has the VM's name but another VM's id: found by name only, then left out
+        assertEquals(List.of(), web01.get("VMSnapshot"));
+        assertEquals(List.of("disk"), web01.get("VMHardDiskDrive"));
+        assertEquals(List.of("vhd"), web01.get("VHD"));
+        // collections in the order of the inventory, as normalized
+        assertEquals(List.of("VHD", "VMHardDiskDrive", "VMIntegrationService", "VMSnapshot", Inventory.ROOTS),
+                List.copyOf(web01.keySet()));
+    }
+
+    @Test
+    void anObjectWithoutAnIdFindsByName() {
+        assertEquals(Map.of("VMIntegrationService", List.of("web02 by name")), names("VM", 1));
+        Map<String, Object> byName = names("VMIntegrationService", 1);
+        assertEquals(List.of("web01"), byName.get("VM"));
+        assertEquals(List.of("other vm's"), byName.get("VMSnapshot"), "found by name: it has no id to compare");
+        Map<String, Object> otherId = names("VMIntegrationService", 2);
+        // another VM's id: by name, no VM and no disk (they have ids), an empty list where some had the name
+        assertEquals(List.of("VMSnapshot", "VHD", "VM", "VMHardDiskDrive", Inventory.ROOTS),
+                List.copyOf(otherId.keySet()));
+        assertEquals(List.of(), otherId.get("VM"));
+        assertEquals(List.of(), otherId.get("VMHardDiskDrive"));
+        assertEquals(List.of("vhd"), otherId.get("VHD"), "a VHD has no VM id of its own");
+    }
+
+    @Test
+    void derivedKeysFindEverythingWithTheKeyEachObjectOnce() {
+        Map<String, Object> vhd = names("VHD", 0);
+        assertEquals(List.of("disk"), vhd.get("VMHardDiskDrive"));
+        assertEquals(List.of("web01"), vhd.get("VM"));
+        // through the disk's VM id and VM name: the services of both keys, each once, in the order found
+        assertEquals(List.of("by id", "by name", "other id"), vhd.get("VMIntegrationService"));
+        assertEquals(List.of("other vm's"), vhd.get("VMSnapshot"));
+        assertEquals(Map.of(Inventory.ROOTS, Map.of("Path", "d:")), names("VHD", 1));
+    }
+
+    @Test
+    void relatedIsReadOnlyAndComputedOnce() {
+        Map<String, Object> related = INV.related(INV.objects("VM").get(0));
+        assertSame(related, INV.related("VM").get(0));
+        assertThrows(UnsupportedOperationException.class, () -> related.put("x", List.of()));
+        assertThrows(UnsupportedOperationException.class,
+                () -> ((List<?>) related.get("VMIntegrationService")).clear());
+        assertThrows(UnsupportedOperationException.class, () -> ((List<?>) related.get("VHD")).clear());
+    }
+}
