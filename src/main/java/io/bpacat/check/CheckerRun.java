@@ -28,6 +28,8 @@ final class CheckerRun {
     private final Object host;
     private final ExpressionMemo applies;
     private final ExpressionMemo compliant;
+    /** Whether the checker can see {@code $related}: else it is not computed for its objects. */
+    private final boolean needsRelated;
     private boolean runaway;
     /** True while the object being checked is the last of its collection. */
     private boolean last;
@@ -57,6 +59,23 @@ final class CheckerRun {
         this.host = h == null ? Map.of() : h;
         this.applies = c.applies() == null ? null : memo(c.applies(), memoize);
         this.compliant = memo(c.compliant(), memoize);
+        this.needsRelated = !relatedCollections.isEmpty() || !c.require().isEmpty() || seesRelated(c);
+    }
+
+    /**
+     * Whether a checker's expressions can see {@code $related}: by name, or through {@code $eval}. The browser
+     * engine decides the same way (Run.needsRelated in engine.js).
+     */
+    static boolean seesRelated(Checker c) {
+        List<Checker.Expression> all = new ArrayList<>(c.values().values());
+        all.add(c.applies());
+        all.add(c.compliant());
+        return all.stream().anyMatch(e -> e != null && (e.source().contains("$related") || e.source().contains("$eval")));
+    }
+
+    /** Whether the engine must compute {@code $related} for the objects this checker inspects. */
+    boolean needsRelated() {
+        return needsRelated;
     }
 
     private ExpressionMemo memo(Checker.Expression e, boolean memoize) {
@@ -97,13 +116,14 @@ final class CheckerRun {
     void objects(int from, int to, List<Finding> out) {
         List<Map<String, Object>> objects = inv.objects(c.scope());
         List<String> names = inv.displayNames(c.scope());
-        List<Map<String, Object>> related = inv.related(c.scope());
+        List<Map<String, Object>> related = needsRelated ? inv.related(c.scope()) : null;
         long start = System.nanoTime();
         long limit = limits.checkerMillis() * 1_000_000 - spentNanos.get();
         for (int i = from; i < to; i++) {
             // recording what an expression reads costs more than evaluating it: the last object is not recorded
             last = i == objects.size() - 1;
-            out.add(object(objects.get(i), names.get(i), related.get(i), System.nanoTime() - start > limit));
+            out.add(object(objects.get(i), names.get(i), related == null ? Map.of() : related.get(i),
+                    System.nanoTime() - start > limit));
         }
         spentNanos.addAndGet(System.nanoTime() - start);
     }

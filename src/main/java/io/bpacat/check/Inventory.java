@@ -161,6 +161,11 @@ public final class Inventory {
         return relatedByCollection.get(collection);
     }
 
+    /** Whether {@code $related} of a collection's objects has been computed. */
+    boolean relatedComputed(String collection) {
+        return relatedByCollection.containsKey(collection);
+    }
+
     /** Computes the links of every object once. */
     public void prepareLinks() {
         asData();

@@ -1,8 +1,12 @@
 package io.bpacat.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.dashjoin.jsonata.Jsonata;
 
 import io.bpacat.diag.Diagnostics;
 import java.nio.charset.StandardCharsets;
@@ -93,5 +97,45 @@ class InventoryLinksTest {
         assertThrows(UnsupportedOperationException.class,
                 () -> ((List<?>) related.get("VMIntegrationService")).clear());
         assertThrows(UnsupportedOperationException.class, () -> ((List<?>) related.get("VHD")).clear());
+    }
+
+    private static Checker checker(String scope, String compliant, Map<String, List<String>> reads,
+                                   List<String> require) {
+        return new Checker("checkers/t.yaml", "t", null, "t", scope, reads, require, null,
+                new Checker.Expression(compliant, 1, Jsonata.jsonata(compliant)), Map.of(), "m", "", List.of());
+    }
+
+    private static List<Outcome> outcomes(Checker c, Inventory inv) {
+        return new CheckerEngine(CheckerEngine.Limits.DEFAULT, CheckerEngine::defaultRuleId, true).run(c, inv)
+                .stream().map(Finding::outcome).toList();
+    }
+
+    @Test
+    void relatedIsComputedOnlyForCheckersThatCanSeeIt() {
+        String json = """
+                {"VM": [{"Name": "a", "Id": "%A"}, {"Name": "b"}],
+                 "VMHardDiskDrive": [{"VMId": "%A", "Path": "D:\\\\a.vhdx"}]}""".replace("%A", A);
+        Map<String, List<String>> vmName = Map.of("VM", List.of("Name"));
+        Inventory plain = inventory(json);
+        assertEquals(List.of(Outcome.COMPLIANT, Outcome.COMPLIANT), outcomes(checker("VM", "Name != ''", vmName,
+                List.of()), plain));
+        assertFalse(plain.relatedComputed("VM"), "no $related in any expression");
+        for (Checker c : List.of(checker("VM", "$count($related.VMHardDiskDrive) = 1", vmName, List.of()),
+                checker("VM", "$eval('$count($related.VMHardDiskDrive) = 1')", vmName, List.of()))) {
+            Inventory inv = inventory(json);
+            assertEquals(List.of(Outcome.COMPLIANT, Outcome.NONCOMPLIANT), outcomes(c, inv), c.compliant().source());
+            assertTrue(inv.relatedComputed("VM"));
+        }
+        // through what the checker needs: a linked collection it reads (a's disk lacks the field), or one it
+        // requires (b has no disk)
+        Checker reads = checker("VM", "true", Map.of("VM", List.of("Name"), "VMHardDiskDrive",
+                List.of("ControllerType")), List.of());
+        Checker requires = checker("VM", "true", vmName, List.of("VMHardDiskDrive"));
+        for (Checker c : List.of(reads, requires)) {
+            Inventory inv = inventory(json);
+            assertEquals(c == reads ? List.of(Outcome.CANNOT_EVALUATE, Outcome.COMPLIANT)
+                    : List.of(Outcome.COMPLIANT, Outcome.CANNOT_EVALUATE), outcomes(c, inv));
+            assertTrue(inv.relatedComputed("VM"));
+        }
     }
 }
