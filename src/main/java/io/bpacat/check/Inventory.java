@@ -101,6 +101,45 @@ public final class Inventory {
         return plainJson;
     }
 
+    /**
+     * Whether each object of a collection has a field path ({@link CheckerEngine#present}), by object index. Computed
+     * once per collection and field, then shared by every checker that reads it (read-only).
+     */
+    boolean[] presence(String collection, String field) {
+        return presence.computeIfAbsent(collection + '\u0000' + field, k -> {
+            List<Map<String, Object>> objects = objects(collection);
+            String[] parts = field.split("\\.");
+            boolean[] p = new boolean[objects.size()];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = CheckerEngine.present(objects.get(i), field, parts, leftOut(objects.get(i)));
+            }
+            return p;
+        });
+    }
+
+    /**
+     * The objects of a collection that lack one of {@code fields} (mostly none), as an identity set. Computed once
+     * per collection and fields.
+     */
+    Set<Object> incomplete(String collection, List<String> fields) {
+        return incomplete.computeIfAbsent(collection + '\u0000' + String.join("\u0000", fields), k -> {
+            List<Map<String, Object>> objects = objects(collection);
+            Set<Object> out = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (String f : fields) {
+                boolean[] p = presence(collection, f);
+                for (int i = 0; i < p.length; i++) {
+                    if (!p[i]) {
+                        out.add(objects.get(i));
+                    }
+                }
+            }
+            return Collections.unmodifiableSet(out);
+        });
+    }
+
+    private final Map<String, boolean[]> presence = new ConcurrentHashMap<>();
+    private final Map<String, Set<Object>> incomplete = new ConcurrentHashMap<>();
+
     /** True when the inventory holds this collection, even empty. */
     public boolean has(String collection) {
         return collections.containsKey(collection);

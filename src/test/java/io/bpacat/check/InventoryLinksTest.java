@@ -138,4 +138,21 @@ class InventoryLinksTest {
             assertTrue(inv.relatedComputed("VM"));
         }
     }
+
+    @Test
+    void fieldsLackingInTheObjectOrItsRelatedObjectsAreNamedInOrder() {
+        Inventory inv = inventory("""
+                {"VM": [{"Name": "a", "Id": "%A", "State": 2}, {"Name": "b"}, {"Name": "c", "Id": "%O"}],
+                 "VMHardDiskDrive": [{"VMId": "%A", "Path": "D:\\\\a.vhdx"},
+                   {"VMId": "%O", "Path": "D:\\\\c.vhdx", "ControllerType": 0}]}"""
+                .replace("%A", A).replace("%O", OTHER));
+        Checker c = checker("VM", "true", Map.of("VM", List.of("Name", "State"), "VMHardDiskDrive",
+                List.of("Path", "ControllerType")), List.of());
+        List<Finding> f = new CheckerEngine(CheckerEngine.Limits.DEFAULT, CheckerEngine::defaultRuleId, true)
+                .run(c, inv);
+        assertEquals(List.of(Outcome.CANNOT_EVALUATE, Outcome.CANNOT_EVALUATE, Outcome.CANNOT_EVALUATE),
+                f.stream().map(Finding::outcome).toList());
+        assertEquals(List.of(List.of("VMHardDiskDrive.ControllerType"), List.of("VM.State"), List.of("VM.State")),
+                f.stream().map(Finding::missing).toList());
+    }
 }
