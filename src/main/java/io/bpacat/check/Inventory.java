@@ -380,6 +380,12 @@ public final class Inventory {
         }
 
         private static List<String> allOf(String id, String name, Set<String> derived) {
+            if (derived.isEmpty()) { // most objects: no set needed
+                if (id == null) {
+                    return name == null ? List.of() : List.of(name);
+                }
+                return name == null || name.equals(id) ? List.of(id) : List.of(id, name);
+            }
             Set<String> s = new LinkedHashSet<>(derived);
             if (id != null) {
                 s.add(id);
