@@ -378,7 +378,8 @@ class Context {
         }
       }
     }
-    // link → key → the objects with that key, in groups by collection (in collection order), then object order
+    // link → key → the objects with that key, in groups by collection (in collection order), then object order;
+    // each group also lists its objects that have no id for the link (null for none)
     const idx = new Map();
     for (const c of Object.keys(this.inv.collections)) {
       for (const link of this.links(c)) {
@@ -400,11 +401,12 @@ class Context {
             }
             let g = groups[groups.length - 1];
             if (g === undefined || g.col !== c) {
-              g = { col: c, objects: [], hasId: [] };
+              g = { col: c, objects: [], withoutId: null };
               groups.push(g);
             }
             g.objects.push(o);
-            g.hasId.push(k.id !== null);
+            // what a name key finds for an object that has an id: the objects without one (mostly none)
+            if (k.id === null) (g.withoutId ??= []).push(o);
           }
         }
       }
@@ -413,64 +415,42 @@ class Context {
   }
 
   /** $related of object i of collection own: the objects of other collections with the same key, by collection. */
-  related(own, i) {
+  related(ownCol, i) {
     if (this.index === null) this.index = this.buildIndex();
     const r = newMap();
-    // an object is listed once: only a second key (or link) can meet it again, in the list of its collection
-    // (searched, or for a long list looked up in a set of it)
-    let again = false;
-    let seen = null;
-    // a list that holds all of one group is that group's own array, shared by every object with the key (most lists
-    // are so); it is copied before anything is added to it
-    let shared = null;
-    const listed = (list, x) => {
-      if (list.length < 32) return list.includes(x);
-      if (seen === null) seen = new Map();
-      let set = seen.get(list);
-      if (set === undefined) {
-        set = new Set(list);
-        seen.set(list, set);
-      }
-      return set.has(x);
-    };
-    for (const link of this.links(own)) {
-      const mine = this.keyTable(own, link)[i];
+    // a list is first the array of the group it came from (all its objects, or those without an id), shared by every
+    // object with the key (most lists stay so); one that a second group adds to becomes a copy of its own. An object
+    // is listed once: only a second group can meet it again, in the list of its collection (searched, or for a long
+    // list looked up in a set of it)
+    let own = null;
+    const links = this.links(ownCol);
+    for (let j = 0; j < links.length; j++) {
+      const link = links[j];
       const byKey = this.index.get(link);
       if (byKey === undefined) continue;
+      const mine = this.keyTable(ownCol, link)[i];
       for (const key of mine.all) {
         const groups = byKey.get(key);
         if (groups === undefined) continue;
         const skipIds = mine.id !== null && key.startsWith('name:');
         for (const g of groups) {
-          if (g.col === own) continue;
-          let list = r[g.col];
+          if (g.col === ownCol) continue;
+          const from = skipIds ? g.withoutId : g.objects;
+          const list = r[g.col];
           if (list === undefined) {
-            if (!skipIds) {
-              r[g.col] = g.objects;
-              (shared ??= new Set()).add(g.objects);
-              continue;
+            r[g.col] = from ?? [];
+          } else if (from !== null && from.length > 0) {
+            if (list.length === 0) {
+              r[g.col] = from;
+            } else {
+              if (own === null) own = [];
+              r[g.col] = merge(list, from, own);
             }
-            list = [];
-            r[g.col] = list;
-          }
-          let writable = shared === null || !shared.has(list);
-          for (let k = 0; k < g.objects.length; k++) {
-            if (skipIds && g.hasId[k]) continue;
-            const x = g.objects[k];
-            if (again && listed(list, x)) continue;
-            if (!writable) {
-              list = list.slice();
-              r[g.col] = list;
-              writable = true;
-            }
-            list.push(x);
-            if (seen !== null) seen.get(list)?.add(x);
           }
         }
-        again = true;
       }
     }
-    const roots = this.roots(own, this.objects(own)[i], r);
+    const roots = this.roots(ownCol, this.objects(ownCol)[i], r);
     if (roots !== null) r.roots = roots;
     return r;
   }
@@ -520,6 +500,27 @@ class Context {
 }
 
 const NO_FIELDS = Object.freeze([]);
+
+/**
+ * Adds the objects of `from` not yet in `list` to it, in order; a list not in `own` (a group's shared array) is
+ * copied first and the copy recorded in `own`. Returns the list that holds them.
+ */
+function merge(list, from, own) {
+  let mine = own.includes(list) ? list : null;
+  const seen = list.length + from.length > 32 ? new Set(list) : null;
+  for (let k = 0; k < from.length; k++) {
+    const x = from[k];
+    if (seen !== null ? seen.has(x) : list.includes(x)) continue;
+    if (mine === null) {
+      mine = list.slice();
+      own.push(mine);
+      list = mine;
+    }
+    list.push(x);
+    if (seen !== null) seen.add(x);
+  }
+  return list;
+}
 
 /**
  * The root of a Windows path (PathRoot in Java): for `D:\VMs\web01` the first two characters, for anything else the

@@ -109,3 +109,34 @@ test('$related.roots: the path fields of the object, then those of its linked ob
   }]));
   assert.equal(seen[0].message, '{"Path":"\\\\\\\\sofs\\\\vms","SmartPagingFilePath":"D:","VMHardDiskDrive":[{"Path":"\\\\\\\\nas\\\\old"},{},{"Path":"e:"}]}');
 });
+
+test('$related: by id; an object with an id finds by name only objects without one; derived keys, each object once', async () => {
+  const a = '00000000-0000-4000-8000-00000000000a';
+  const other = '00000000-0000-4000-8000-0000000000ff';
+  const i = readInventory(JSON.stringify({
+    VM: [{ Name: 'web01', Id: a }, { Name: 'web02' }],
+    VMIntegrationService: [{ Name: 'by id', VMId: a, VMName: 'web01' }, { Name: 'by name', VMName: 'WEB01' },
+      { Name: 'other id', VMId: other, VMName: 'web01' }, { Name: 'web02 by name', VMName: 'web02' }],
+    VMSnapshot: [{ Name: "other vm's", VMId: other, VMName: 'web01' }],
+    VMHardDiskDrive: [{ Name: 'disk', VMId: a, VMName: 'web01', Path: 'D:\\a.vhdx' }],
+    VHD: [{ Name: 'vhd', Path: 'd:\\A.VHDX' }, { Name: 'unused', Path: 'd:\\b.vhdx' }],
+  }), 'i.json', model).inventory;
+  // each collection of $related with the names of its objects, in order
+  const names = "$join($keys($related).($ & '=' & ($ = 'roots' ? $string($lookup($related, $)) : $join($lookup($related, $).Name, ','))), ';')";
+  const related = async (scope) => (await validate(i, bundle([{
+    ruleId: `r-${scope}`, scope, reads: { [scope]: ['Name'] }, compliant: 'false', values: { r: names }, message: '{{r}}',
+  }]))).map((x) => x.message);
+  assert.deepEqual(await related('VM'), [
+    'VHD=vhd;VMHardDiskDrive=disk;VMIntegrationService=by id,by name;VMSnapshot=;roots={"VHD":[{"Path":"d:"}],"VMHardDiskDrive":[{"Path":"D:"}]}',
+    'VMIntegrationService=web02 by name']);
+  // an empty list where objects had the name but an id: the snapshot of another VM, and below the VM itself
+  assert.deepEqual(await related('VMIntegrationService'), [
+    'VHD=vhd;VM=web01;VMHardDiskDrive=disk;VMSnapshot=;roots={"VHD":[{"Path":"d:"}],"VM":[{}],"VMHardDiskDrive":[{"Path":"D:"}]}',
+    'VHD=vhd;VM=web01;VMHardDiskDrive=disk;VMSnapshot=other vm\'s;roots={"VHD":[{"Path":"d:"}],"VM":[{}],"VMHardDiskDrive":[{"Path":"D:"}]}',
+    'VMSnapshot=other vm\'s;VHD=vhd;VM=;VMHardDiskDrive=;roots={"VHD":[{"Path":"d:"}],"VM":[],"VMHardDiskDrive":[]}',
+    'VM=web02;roots={"VM":[{}]}']);
+  // the VHD inherits the disk's VM id and VM name: the services of both keys, each once, in the order found
+  assert.deepEqual(await related('VHD'), [
+    'VMHardDiskDrive=disk;VM=web01;VMIntegrationService=by id,by name,other id;VMSnapshot=other vm\'s;roots={"Path":"d:","VMHardDiskDrive":[{"Path":"D:"}],"VM":[{}]}',
+    'roots={"Path":"d:"}']);
+});

@@ -69,7 +69,6 @@ public final class CheckerEngine {
      */
     public List<Finding> run(List<Checker> checkers, Inventory inv) {
         List<String> scopes = checkers.stream().map(Checker::scope).distinct().toList();
-        scopes.forEach(inv::related);
         long work = checkers.stream().mapToLong(c -> inv.objects(c.scope()).size()).sum();
         int slices = work < PARALLEL_ABOVE ? 1 : Math.max(1, Runtime.getRuntime().availableProcessors());
         List<AtomicLong> spent = new ArrayList<>();
@@ -82,6 +81,12 @@ public final class CheckerEngine {
                 runs[s][k] = new CheckerRun(c, ruleIds.apply(c), inv, limits, memoize, spent.get(k));
             }
             head.add(runs[0][k].preamble());
+        }
+        // $related of the collections whose checkers can see it, computed before the slices share it
+        for (int k = 0; k < checkers.size(); k++) {
+            if (runs[0][k].needsRelated()) {
+                inv.related(checkers.get(k).scope());
+            }
         }
         List<List<List<Finding>>> parts = inSlices(slices, s -> slice(checkers, inv, scopes, head, runs[s], s, slices));
         List<Finding> out = new ArrayList<>();

@@ -28,6 +28,12 @@ final class CheckerRun {
     private final Object host;
     private final ExpressionMemo applies;
     private final ExpressionMemo compliant;
+    /** Whether the checker can see {@code $related}: else it is not computed for its objects. */
+    private final boolean needsRelated;
+    /** Per field of the scope the checker reads, whether each object has it; set on the first objects(). */
+    private boolean[][] scopePresence;
+    /** The related objects that lack a field the checker reads, by collection (only collections with any). */
+    private Map<String, Set<Object>> incompleteRelated;
     private boolean runaway;
     /** True while the object being checked is the last of its collection. */
     private boolean last;
@@ -57,6 +63,23 @@ final class CheckerRun {
         this.host = h == null ? Map.of() : h;
         this.applies = c.applies() == null ? null : memo(c.applies(), memoize);
         this.compliant = memo(c.compliant(), memoize);
+        this.needsRelated = !relatedCollections.isEmpty() || !c.require().isEmpty() || seesRelated(c);
+    }
+
+    /**
+     * Whether a checker's expressions can see {@code $related}: by name, or through {@code $eval}. The browser
+     * engine decides the same way (Run.needsRelated in engine.js).
+     */
+    static boolean seesRelated(Checker c) {
+        List<Checker.Expression> all = new ArrayList<>(c.values().values());
+        all.add(c.applies());
+        all.add(c.compliant());
+        return all.stream().anyMatch(e -> e != null && (e.source().contains("$related") || e.source().contains("$eval")));
+    }
+
+    /** Whether the engine must compute {@code $related} for the objects this checker inspects. */
+    boolean needsRelated() {
+        return needsRelated;
     }
 
     private ExpressionMemo memo(Checker.Expression e, boolean memoize) {
@@ -97,15 +120,35 @@ final class CheckerRun {
     void objects(int from, int to, List<Finding> out) {
         List<Map<String, Object>> objects = inv.objects(c.scope());
         List<String> names = inv.displayNames(c.scope());
-        List<Map<String, Object>> related = inv.related(c.scope());
+        List<Map<String, Object>> related = needsRelated ? inv.related(c.scope()) : null;
+        if (scopePresence == null) {
+            lackingFields();
+        }
         long start = System.nanoTime();
         long limit = limits.checkerMillis() * 1_000_000 - spentNanos.get();
         for (int i = from; i < to; i++) {
             // recording what an expression reads costs more than evaluating it: the last object is not recorded
             last = i == objects.size() - 1;
-            out.add(object(objects.get(i), names.get(i), related.get(i), System.nanoTime() - start > limit));
+            out.add(object(i, objects.get(i), names.get(i), related == null ? Map.of() : related.get(i),
+                    System.nanoTime() - start > limit));
         }
         spentNanos.addAndGet(System.nanoTime() - start);
+    }
+
+    /**
+     * Which of its scope's objects lack a field the checker reads, and which related objects do (only those are
+     * looked at per object): from tables the inventory computes once for all checkers.
+     */
+    private void lackingFields() {
+        List<String> fields = c.reads().getOrDefault(c.scope(), List.of());
+        scopePresence = fields.stream().map(f -> inv.presence(c.scope(), f)).toArray(boolean[][]::new);
+        incompleteRelated = new LinkedHashMap<>();
+        for (String col : relatedCollections) {
+            Set<Object> lacking = inv.incomplete(col, c.reads().get(col));
+            if (!lacking.isEmpty()) {
+                incompleteRelated.put(col, lacking);
+            }
+        }
     }
 
     /** Collections the checker reads that were not collected, and global fields no object has. */
@@ -156,13 +199,22 @@ final class CheckerRun {
         return missing;
     }
 
-    private Finding object(Map<String, Object> o, String name, Map<String, Object> related, boolean late) {
-        List<String> missing = missingFields(c.scope(), o, null);
-        for (String col : relatedCollections) {
-            for (Object x : (List<?>) related.getOrDefault(col, List.of())) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> m = (Map<String, Object>) x;
-                missing = missingFields(col, m, missing);
+    private Finding object(int index, Map<String, Object> o, String name, Map<String, Object> related,
+                           boolean late) {
+        List<String> missing = null;
+        for (boolean[] p : scopePresence) {
+            if (!p[index]) {
+                missing = missingFields(c.scope(), o, null);
+                break;
+            }
+        }
+        for (Map.Entry<String, Set<Object>> e : incompleteRelated.entrySet()) {
+            for (Object x : (List<?>) related.getOrDefault(e.getKey(), List.of())) {
+                if (e.getValue().contains(x)) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> m = (Map<String, Object>) x;
+                    missing = missingFields(e.getKey(), m, missing);
+                }
             }
         }
         missing = missingRequired(related, requiredBeforeApplies, missing);

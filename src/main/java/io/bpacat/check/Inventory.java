@@ -101,6 +101,45 @@ public final class Inventory {
         return plainJson;
     }
 
+    /**
+     * Whether each object of a collection has a field path ({@link CheckerEngine#present}), by object index. Computed
+     * once per collection and field, then shared by every checker that reads it (read-only).
+     */
+    boolean[] presence(String collection, String field) {
+        return presence.computeIfAbsent(collection + '\u0000' + field, k -> {
+            List<Map<String, Object>> objects = objects(collection);
+            String[] parts = field.split("\\.");
+            boolean[] p = new boolean[objects.size()];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = CheckerEngine.present(objects.get(i), field, parts, leftOut(objects.get(i)));
+            }
+            return p;
+        });
+    }
+
+    /**
+     * The objects of a collection that lack one of {@code fields} (mostly none), as an identity set. Computed once
+     * per collection and fields.
+     */
+    Set<Object> incomplete(String collection, List<String> fields) {
+        return incomplete.computeIfAbsent(collection + '\u0000' + String.join("\u0000", fields), k -> {
+            List<Map<String, Object>> objects = objects(collection);
+            Set<Object> out = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (String f : fields) {
+                boolean[] p = presence(collection, f);
+                for (int i = 0; i < p.length; i++) {
+                    if (!p[i]) {
+                        out.add(objects.get(i));
+                    }
+                }
+            }
+            return Collections.unmodifiableSet(out);
+        });
+    }
+
+    private final Map<String, boolean[]> presence = new ConcurrentHashMap<>();
+    private final Map<String, Set<Object>> incomplete = new ConcurrentHashMap<>();
+
     /** True when the inventory holds this collection, even empty. */
     public boolean has(String collection) {
         return collections.containsKey(collection);
@@ -153,12 +192,17 @@ public final class Inventory {
         if (r != null) {
             return r;
         }
-        Map<String, Map<String, Map<String, List<Map<String, Object>>>>> idx = index();
+        LinkIndex idx = index();
         List<Map<String, Object>> objects = objects(collection);
         List<Map<String, Object>> computed = IntStream.range(0, objects.size()).parallel()
-                .mapToObj(i -> computeRelated(idx, collection, objects.get(i))).toList();
+                .mapToObj(i -> computeRelated(idx, collection, i, objects.get(i))).toList();
         relatedByCollection.putIfAbsent(collection, computed);
         return relatedByCollection.get(collection);
+    }
+
+    /** Whether {@code $related} of a collection's objects has been computed. */
+    boolean relatedComputed(String collection) {
+        return relatedByCollection.containsKey(collection);
     }
 
     /** Computes the links of every object once. */
@@ -168,58 +212,102 @@ public final class Inventory {
     }
 
     private final Map<String, List<Map<String, Object>>> relatedByCollection = new ConcurrentHashMap<>();
-    private volatile Map<String, Map<String, Map<String, List<Map<String, Object>>>>> index;
+    private volatile LinkIndex index;
 
-    private synchronized Map<String, Map<String, Map<String, List<Map<String, Object>>>>> index() {
+    private synchronized LinkIndex index() {
         if (index == null) {
             index = buildIndex();
         }
         return index;
     }
 
-    private Map<String, Object> computeRelated(Map<String, Map<String, Map<String, List<Map<String, Object>>>>> index,
-                                               String own, Object object) {
+    /**
+     * The objects of one collection with one key of one link kind, in inventory order: all of them, and those
+     * that have no id for the link (what a name key finds for an object that has an id). Both lists are immutable
+     * and shared by every object with the key.
+     */
+    private record Group(List<Map<String, Object>> all, List<Map<String, Object>> withoutId) {
+    }
+
+    /**
+     * The link index: groups by link kind, key and collection (collections in the order of the inventory); each
+     * object's keys, by collection, object position and link kind (in the order of {@link #links}); and the roots
+     * of the path fields of every object of the collections that have path fields.
+     */
+    private record LinkIndex(Map<String, Map<String, Map<String, Group>>> groups,
+                             Map<String, List<Keys[]>> keys, Map<String, List<Map<String, Object>>> roots) {
+    }
+
+    private Map<String, Object> computeRelated(LinkIndex index, String own, int position, Object object) {
         Map<String, List<Map<String, Object>>> out = new LinkedHashMap<>();
-        Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        Map<String, Keys> myKeys = objectKeys.getOrDefault(object, Map.of());
+        List<Keys[]> ownKeys = index.keys().getOrDefault(own, List.of());
+        Keys[] myKeys = ownKeys.isEmpty() ? new Keys[0] : ownKeys.get(position);
+        int j = 0;
         for (String link : links(own)) {
-            Keys mine = myKeys.get(link);
-            Map<String, Map<String, List<Map<String, Object>>>> byKey = index.get(link);
-            if (mine == null || byKey == null) {
+            Keys mine = myKeys[j++];
+            Map<String, Map<String, Group>> byKey = index.groups().get(link);
+            if (byKey == null) {
                 continue;
             }
             for (String key : mine.all()) {
-                Map<String, List<Map<String, Object>>> byCollection = byKey.get(key);
-                if (byCollection == null) {
-                    continue;
+                Map<String, Group> byCollection = byKey.get(key);
+                if (byCollection != null) {
+                    boolean idsOnlyByName = mine.id() != null && key.startsWith("name:");
+                    byCollection.forEach((c, g) -> {
+                        if (!c.equals(own)) {
+                            add(out, c, idsOnlyByName ? g.withoutId() : g.all());
+                        }
+                    });
                 }
-                boolean idsOnlyByName = mine.id() != null && key.startsWith("name:");
-                byCollection.forEach((c, objs) -> {
-                    if (c.equals(own)) {
-                        return;
-                    }
-                    List<Map<String, Object>> list = out.computeIfAbsent(c, k -> new ArrayList<>());
-                    for (Map<String, Object> o : objs) {
-                        if (idsOnlyByName && objectKeys.get(o).get(link).id() != null) {
-                            continue;
-                        }
-                        if (seen.add(o)) {
-                            list.add(o);
-                        }
-                    }
-                });
             }
         }
-        Map<String, Object> roots = roots(own, object, out);
+        Map<String, Object> roots = roots(index, own, position, out);
         if (out.isEmpty() && roots == null) {
             return Map.of();
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        out.forEach((c, l) -> result.put(c, List.copyOf(l)));
+        Map<String, Object> result = new LinkedHashMap<>(out.size() * 2 + 2);
+        out.forEach((c, l) -> result.put(c, l instanceof ArrayList ? List.copyOf(l) : l));
         if (roots != null) {
             result.put(ROOTS, roots);
         }
         return Collections.unmodifiableMap(result);
+    }
+
+    /**
+     * Adds a group's objects to a collection's list, each object once, in order. The first group found is shared
+     * as it is (immutable); a list that gains objects from a second group becomes a private copy.
+     */
+    private static void add(Map<String, List<Map<String, Object>>> out, String c, List<Map<String, Object>> objects) {
+        List<Map<String, Object>> list = out.get(c);
+        if (list == null || list.isEmpty() && !objects.isEmpty()) {
+            out.put(c, objects);
+            return;
+        }
+        if (objects.isEmpty()) {
+            return;
+        }
+        ArrayList<Map<String, Object>> merged = list instanceof ArrayList<Map<String, Object>> a ? a
+                : new ArrayList<>(list);
+        Set<Object> seen = null;
+        if (merged.size() > 16) {
+            seen = Collections.newSetFromMap(new IdentityHashMap<>(merged.size() * 2));
+            seen.addAll(merged);
+        }
+        for (Map<String, Object> o : objects) {
+            if (seen != null ? seen.add(o) : !containsSame(merged, o)) {
+                merged.add(o);
+            }
+        }
+        out.put(c, merged);
+    }
+
+    private static boolean containsSame(List<Map<String, Object>> list, Object o) {
+        for (Object x : list) {
+            if (x == o) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The key of {@code $related} that holds the roots of paths. */
@@ -230,16 +318,19 @@ public final class Inventory {
      * collection with path fields, the roots of its linked objects' path fields, in the order of their list; null
      * when there are none.
      */
-    private Map<String, Object> roots(String own, Object object, Map<String, List<Map<String, Object>>> linked) {
+    private Map<String, Object> roots(LinkIndex index, String own, int position,
+                                      Map<String, List<Map<String, Object>>> linked) {
         Map<String, Object> roots = new LinkedHashMap<>();
-        if (object instanceof Map<?, ?> m) {
-            rootsOf(own, m, roots);
+        List<Map<String, Object>> ownRoots = index.roots().get(own);
+        if (ownRoots != null) {
+            roots.putAll(ownRoots.get(position));
         }
         linked.forEach((c, objects) -> {
-            if (!pathFields(c).isEmpty()) {
+            List<Map<String, Object>> rootsOfC = index.roots().get(c);
+            if (rootsOfC != null) {
                 List<Map<String, Object>> list = new ArrayList<>(objects.size());
                 for (Map<String, Object> o : objects) {
-                    list.add(Collections.unmodifiableMap(rootsOf(c, o, new LinkedHashMap<>())));
+                    list.add(rootsOfC.get(this.position.get(o)));
                 }
                 roots.put(c, Collections.unmodifiableList(list));
             }
@@ -247,13 +338,18 @@ public final class Inventory {
         return roots.isEmpty() ? null : Collections.unmodifiableMap(roots);
     }
 
-    private Map<String, Object> rootsOf(String collection, Map<?, ?> object, Map<String, Object> into) {
-        for (String f : pathFields(collection)) {
-            if (object.containsKey(f)) {
-                into.put(f, PathRoot.of(object.get(f)));
+    /** The roots of the path fields of each object of a collection that has path fields, computed once. */
+    private List<Map<String, Object>> rootsOf(String collection) {
+        List<String> fields = pathFields(collection);
+        return objects(collection).parallelStream().map(o -> {
+            Map<String, Object> into = new LinkedHashMap<>();
+            for (String f : fields) {
+                if (o.containsKey(f)) {
+                    into.put(f, PathRoot.of(o.get(f)));
+                }
             }
-        }
-        return into;
+            return Collections.unmodifiableMap(into);
+        }).toList();
     }
 
     private List<String> pathFields(String collection) {
@@ -261,8 +357,6 @@ public final class Inventory {
     }
 
     private final IdentityHashMap<Object, Map<String, Set<String>>> derivedKeys = new IdentityHashMap<>();
-    /** Each object's keys, by link kind; built with the index. */
-    private final IdentityHashMap<Object, Map<String, Keys>> objectKeys = new IdentityHashMap<>();
     private final Map<String, Set<String>> linksByCollection = new ConcurrentHashMap<>();
 
     /** Link kinds of a collection: its own and those it derives. */
@@ -286,6 +380,12 @@ public final class Inventory {
         }
 
         private static List<String> allOf(String id, String name, Set<String> derived) {
+            if (derived.isEmpty()) { // most objects: no set needed
+                if (id == null) {
+                    return name == null ? List.of() : List.of(name);
+                }
+                return name == null || name.equals(id) ? List.of(id) : List.of(id, name);
+            }
             Set<String> s = new LinkedHashSet<>(derived);
             if (id != null) {
                 s.add(id);
@@ -314,7 +414,7 @@ public final class Inventory {
         return new Keys(id, name, derivedKeys.getOrDefault(object, Map.of()).getOrDefault(link, Set.of()));
     }
 
-    private Map<String, Map<String, Map<String, List<Map<String, Object>>>>> buildIndex() {
+    private LinkIndex buildIndex() {
         for (InventoryModel.DerivedLink d : model.derivedLinks()) {
             Map<String, Set<String>> viaKeys = new HashMap<>();
             for (Map<String, Object> via : objects(d.via())) {
@@ -332,24 +432,48 @@ public final class Inventory {
                 }
             }
         }
-        Map<String, Map<String, Map<String, List<Map<String, Object>>>>> idx = new HashMap<>();
+        Map<String, Map<String, Map<String, List<Map<String, Object>>[]>>> idx = new HashMap<>();
+        Map<String, List<Keys[]>> keysByCollection = new HashMap<>();
+        Map<String, List<Map<String, Object>>> roots = new HashMap<>();
         collections.forEach((c, objects) -> {
             List<String> links = List.copyOf(links(c));
             List<Keys[]> keys = keysOf(c, links, objects);
+            keysByCollection.put(c, keys);
+            if (!pathFields(c).isEmpty()) {
+                roots.put(c, rootsOf(c));
+            }
             for (int j = 0; j < links.size(); j++) {
-                String link = links.get(j);
+                Map<String, Map<String, List<Map<String, Object>>[]>> byKey =
+                        idx.computeIfAbsent(links.get(j), x -> new HashMap<>());
                 for (int i = 0; i < objects.size(); i++) {
-                    Map<String, Object> o = objects.get(i);
                     Keys k = keys.get(i)[j];
-                    objectKeys.computeIfAbsent(o, x -> new HashMap<>()).put(link, k);
                     for (String key : k.all()) {
-                        idx.computeIfAbsent(link, x -> new HashMap<>()).computeIfAbsent(key, x -> new LinkedHashMap<>())
-                                .computeIfAbsent(c, x -> new ArrayList<>()).add(o);
+                        List<Map<String, Object>>[] g = byKey.computeIfAbsent(key, x -> new LinkedHashMap<>())
+                                .computeIfAbsent(c, x -> newGroup());
+                        g[0].add(objects.get(i));
+                        if (k.id() == null) {
+                            g[1].add(objects.get(i));
+                        }
                     }
                 }
             }
         });
-        return idx;
+        Map<String, Map<String, Map<String, Group>>> groups = new HashMap<>();
+        idx.forEach((link, byKey) -> {
+            Map<String, Map<String, Group>> frozen = new HashMap<>(byKey.size() * 2);
+            byKey.forEach((key, byCollection) -> {
+                Map<String, Group> f = new LinkedHashMap<>(byCollection.size() * 2);
+                byCollection.forEach((c, g) -> f.put(c, new Group(List.copyOf(g[0]), List.copyOf(g[1]))));
+                frozen.put(key, f);
+            });
+            groups.put(link, frozen);
+        });
+        return new LinkIndex(groups, keysByCollection, roots);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>>[] newGroup() {
+        return new List[] {new ArrayList<>(2), new ArrayList<>(0)};
     }
 
     /** The keys of every object of a collection for each link kind, in object order; computed in parallel. */
