@@ -132,7 +132,7 @@ final class ValidateCommand implements Callable<Integer> {
         } else {
             spec.commandLine().getOut().print(ReportWriter.of(format).write(shown, verbose));
         }
-        return exitCode(diags, excl, marked, full);
+        return exitCode(diags, excl, full, shown);
     }
 
     /** What is wrong with the options, or null. */
@@ -222,29 +222,36 @@ final class ValidateCommand implements Callable<Integer> {
                 .flatMap(raw -> new InventoryNormalizer().normalize(raw, diags));
     }
 
-    /** 3 when something could not be read or a checker failed, else 1 when a finding fails --fail-on, else 0. */
-    private int exitCode(Diagnostics diags, Exclusions excl, List<Finding> findings, Report report) {
+    /** 3 when something could not be read, else as {@link #findingsExitCode}. */
+    private int exitCode(Diagnostics diags, Exclusions excl, Report full, Report shown) {
         if (diags.count(Diagnostic.Level.ERROR) > 0 || excl == null) {
             return 3;
         }
-        boolean failing = false;
+        return findingsExitCode(full, shown, failOn);
+    }
+
+    /**
+     * 3 when a checker failed on an object that is not excluded, else 1 when a noncompliant result that is not
+     * excluded fails {@code failOn}, else 0. The failures come from {@code full}'s summary, which counts excluded
+     * results apart; the noncompliant results from {@code shown}, which holds every one of them (verbose or not)
+     * and, without -v, far fewer results than {@code full}.
+     */
+    static int findingsExitCode(Report full, Report shown, String failOn) {
+        if (full.summary().getOrDefault(Outcome.ERROR.label(), 0) > 0) {
+            return 3;
+        }
         Map<String, Boolean> failsByRule = new HashMap<>();
-        for (Finding f : findings) {
-            if (f.excluded()) {
-                continue;
-            }
-            if (f.outcome() == Outcome.ERROR) {
-                return 3;
-            }
-            if (!failing && f.outcome() == Outcome.NONCOMPLIANT) {
-                failing = failsByRule.computeIfAbsent(f.ruleId(), id -> failsOn(report.rule(id).countedSeverity()));
+        for (Finding f : shown.findings()) {
+            if (!f.excluded() && f.outcome() == Outcome.NONCOMPLIANT && failsByRule.computeIfAbsent(f.ruleId(),
+                    id -> failsOn(failOn, full.rule(id).countedSeverity()))) {
+                return 1;
             }
         }
-        return failing ? 1 : 0;
+        return 0;
     }
 
     /** Whether a noncompliant result counted with {@code severity} fails --fail-on. */
-    private boolean failsOn(String severity) {
+    private static boolean failsOn(String failOn, String severity) {
         return failOn.equals("warning") ? ("error".equals(severity) || "warning".equals(severity))
                 : failOn.equals("error") && "error".equals(severity);
     }

@@ -116,4 +116,37 @@ class ValidateCommandTest {
         assertEquals(a, b);
         assertTrue(a.contains("\"file\" : \"checkers/vm-not-paused.yaml\""));
     }
+
+    private static io.bpacat.check.Finding finding(String rule, io.bpacat.check.Outcome outcome, String exclusion) {
+        return new io.bpacat.check.Finding(rule, "checkers/x.yaml", "VM", "web01", outcome, "m", "", java.util.List.of(),
+                "host.json", exclusion);
+    }
+
+    private static int exitCode(String failOn, io.bpacat.check.Finding... findings) {
+        var rules = java.util.Map.of("w", new io.bpacat.check.report.RuleInfo("w", "W", "warning", "", ""),
+                "e", new io.bpacat.check.report.RuleInfo("e", "E", "error", "", ""));
+        var full = new io.bpacat.check.report.Report(java.util.List.of("host.json"), java.util.List.of(findings), rules);
+        int quiet = ValidateCommand.findingsExitCode(full, full.withoutPassing(), failOn);
+        assertEquals(quiet, ValidateCommand.findingsExitCode(full, full, failOn), "with -v as without");
+        return quiet;
+    }
+
+    /** The exit code comes from the summary and the results shown: the same as from every result, with -v or not. */
+    @Test
+    void exitCodeOfFindingsIgnoresExcludedAndPassingResults() {
+        var ok = finding("w", io.bpacat.check.Outcome.COMPLIANT, null);
+        var warn = finding("w", io.bpacat.check.Outcome.NONCOMPLIANT, null);
+        var err = finding("e", io.bpacat.check.Outcome.NONCOMPLIANT, null);
+        var broken = finding("w", io.bpacat.check.Outcome.ERROR, null);
+        assertEquals(0, exitCode("warning", ok));
+        assertEquals(1, exitCode("warning", ok, warn));
+        assertEquals(0, exitCode("error", ok, warn));
+        assertEquals(1, exitCode("error", warn, err));
+        assertEquals(0, exitCode("never", warn, err));
+        assertEquals(3, exitCode("never", ok, broken, warn));
+        assertEquals(0, exitCode("warning", ok, finding("w", io.bpacat.check.Outcome.NONCOMPLIANT, "on purpose"),
+                finding("w", io.bpacat.check.Outcome.ERROR, "on purpose")));
+        assertEquals(1, exitCode("warning", finding("x", io.bpacat.check.Outcome.NONCOMPLIANT, null)),
+                "a rule without info counts as a warning");
+    }
 }
