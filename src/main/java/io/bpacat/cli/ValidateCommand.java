@@ -124,15 +124,15 @@ final class ValidateCommand implements Callable<Integer> {
         List<Finding> findings = check(checkers, catalog, first, firstDiags, diags);
         List<Finding> marked = excl == null ? findings : excl.apply(findings);
         List<String> names = inventories.stream().map(ValidateCommand::name).toList();
-        Report full = new Report(names, marked, ruleInfo(catalog, checkers));
+        Map<String, RuleInfo> info = ruleInfo(catalog, checkers);
+        Report shown = verbose ? new Report(names, marked, info) : Report.withoutPassing(names, marked, info);
         printDiagnostics(diags);
-        Report shown = verbose ? full : full.withoutPassing();
         if (output != null) {
             ReportWriter.of(format).write(shown, verbose, output);
         } else {
             spec.commandLine().getOut().print(ReportWriter.of(format).write(shown, verbose));
         }
-        return exitCode(diags, excl, full, shown);
+        return exitCode(diags, excl, shown);
     }
 
     /** What is wrong with the options, or null. */
@@ -223,27 +223,26 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     /** 3 when something could not be read, else as {@link #findingsExitCode}. */
-    private int exitCode(Diagnostics diags, Exclusions excl, Report full, Report shown) {
+    private int exitCode(Diagnostics diags, Exclusions excl, Report shown) {
         if (diags.count(Diagnostic.Level.ERROR) > 0 || excl == null) {
             return 3;
         }
-        return findingsExitCode(full, shown, failOn);
+        return findingsExitCode(shown, failOn);
     }
 
     /**
      * 3 when a checker failed on an object that is not excluded, else 1 when a noncompliant result that is not
-     * excluded fails {@code failOn}, else 0. The failures come from {@code full}'s summary, which counts excluded
-     * results apart; the noncompliant results from {@code shown}, which holds every one of them (verbose or not)
-     * and, without -v, far fewer results than {@code full}.
+     * excluded fails {@code failOn}, else 0. The failures come from the summary, which counts every result (excluded
+     * ones apart); the noncompliant results from the results shown, which hold every one of them, with -v or not.
      */
-    static int findingsExitCode(Report full, Report shown, String failOn) {
-        if (full.summary().getOrDefault(Outcome.ERROR.label(), 0) > 0) {
+    static int findingsExitCode(Report shown, String failOn) {
+        if (shown.summary().getOrDefault(Outcome.ERROR.label(), 0) > 0) {
             return 3;
         }
         Map<String, Boolean> failsByRule = new HashMap<>();
         for (Finding f : shown.findings()) {
             if (!f.excluded() && f.outcome() == Outcome.NONCOMPLIANT && failsByRule.computeIfAbsent(f.ruleId(),
-                    id -> failsOn(failOn, full.rule(id).countedSeverity()))) {
+                    id -> failsOn(failOn, shown.rule(id).countedSeverity()))) {
                 return 1;
             }
         }

@@ -28,8 +28,20 @@ public record Report(List<String> inventories, List<Finding> findings, Map<Strin
 
     /** The same report listing only what needs attention; the summary still counts every result. */
     public Report withoutPassing() {
-        return new Report(inventories, findings.stream().filter(f -> f.excluded()
-                || (f.outcome() != Outcome.COMPLIANT && f.outcome() != Outcome.NOT_APPLICABLE)).toList(), rules, summary);
+        return new Report(inventories, needingAttention(findings), rules, summary);
+    }
+
+    /**
+     * The report of {@code findings} as {@link #withoutPassing()} gives it, without copying every result first
+     * (most results pass).
+     */
+    public static Report withoutPassing(List<String> inventories, List<Finding> findings, Map<String, RuleInfo> rules) {
+        return new Report(inventories, needingAttention(findings), rules, count(findings));
+    }
+
+    private static List<Finding> needingAttention(List<Finding> findings) {
+        return findings.stream().filter(f -> f.excluded()
+                || (f.outcome() != Outcome.COMPLIANT && f.outcome() != Outcome.NOT_APPLICABLE)).toList();
     }
 
     public RuleInfo rule(String id) {
