@@ -459,16 +459,26 @@ public final class Inventory {
             }
         });
         Map<String, Map<String, Map<String, Group>>> groups = new HashMap<>();
-        idx.forEach((link, byKey) -> {
-            Map<String, Map<String, Group>> frozen = new HashMap<>(byKey.size() * 2);
-            byKey.forEach((key, byCollection) -> {
-                Map<String, Group> f = new LinkedHashMap<>(byCollection.size() * 2);
-                byCollection.forEach((c, g) -> f.put(c, new Group(List.copyOf(g[0]), List.copyOf(g[1]))));
-                frozen.put(key, f);
-            });
-            groups.put(link, frozen);
-        });
+        idx.forEach((link, byKey) -> groups.put(link, frozen(byKey)));
         return new LinkIndex(groups, keysByCollection, roots);
+    }
+
+    /**
+     * The groups of one link kind by key, made immutable, the keys' groups in parallel (a link kind has about as
+     * many keys as objects); the map is only looked up, so the order it was filled in does not matter.
+     */
+    private static Map<String, Map<String, Group>> frozen(Map<String, Map<String, List<Map<String, Object>>[]>> byKey) {
+        List<Map.Entry<String, Map<String, List<Map<String, Object>>[]>>> entries = new ArrayList<>(byKey.entrySet());
+        List<Map<String, Group>> frozen = entries.parallelStream().map(e -> {
+            Map<String, Group> f = new LinkedHashMap<>(e.getValue().size() * 2);
+            e.getValue().forEach((c, g) -> f.put(c, new Group(List.copyOf(g[0]), List.copyOf(g[1]))));
+            return f;
+        }).toList();
+        Map<String, Map<String, Group>> out = new HashMap<>(entries.size() * 2);
+        for (int i = 0; i < entries.size(); i++) {
+            out.put(entries.get(i).getKey(), frozen.get(i));
+        }
+        return out;
     }
 
     @SuppressWarnings("unchecked")

@@ -155,4 +155,30 @@ class InventoryLinksTest {
         assertEquals(List.of(List.of("VMHardDiskDrive.ControllerType"), List.of("VM.State"), List.of("VM.State")),
                 f.stream().map(Finding::missing).toList());
     }
+
+    /**
+     * With thousands of keys (their groups are made immutable in parallel), every object still finds exactly the
+     * objects with its key, in inventory order, by id and by name.
+     */
+    @Test
+    void manyKeysEachFindTheirOwnObjectsInOrder() {
+        StringBuilder vms = new StringBuilder();
+        StringBuilder services = new StringBuilder();
+        int n = 3000;
+        for (int i = 0; i < n; i++) {
+            String id = String.format("00000000-0000-4000-8000-%012d", i);
+            vms.append(i == 0 ? "" : ",").append("{\"Name\": \"vm").append(i).append("\", \"Id\": \"").append(id)
+                    .append("\"}");
+            services.append(i == 0 ? "" : ",").append("{\"Name\": \"a").append(i).append("\", \"VMId\": \"")
+                    .append(id).append("\"},{\"Name\": \"b").append(i).append("\", \"VMName\": \"VM").append(i)
+                    .append("\"}");
+        }
+        Inventory inv = inventory("{\"VM\": [" + vms + "], \"VMIntegrationService\": [" + services + "]}");
+        for (int i = 0; i < n; i++) {
+            List<?> related = (List<?>) inv.related(inv.objects("VM").get(i)).get("VMIntegrationService");
+            assertEquals(List.of("a" + i, "b" + i), related.stream().map(o -> ((Map<?, ?>) o).get("Name")).toList());
+            List<?> back = (List<?>) inv.related(inv.objects("VMIntegrationService").get(2 * i + 1)).get("VM");
+            assertEquals(List.of("vm" + i), back.stream().map(o -> ((Map<?, ?>) o).get("Name")).toList());
+        }
+    }
 }
