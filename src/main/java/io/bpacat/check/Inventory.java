@@ -25,8 +25,8 @@ public final class Inventory {
     private final String collectedAt;
     private final Map<String, List<Map<String, Object>>> collections;
     private final IdentityHashMap<Object, Map<String, String>> leftOut;
-    private final IdentityHashMap<Object, String> collectionOf = new IdentityHashMap<>();
-    private final IdentityHashMap<Object, Integer> position = new IdentityHashMap<>();
+    private final IdentityHashMap<Object, String> collectionOf;
+    private final IdentityHashMap<Object, Integer> position;
     private Map<String, Object> asData;
     private final Long collectedMillis;
     private final Map<String, List<String>> displayNames = new java.util.concurrent.ConcurrentHashMap<>();
@@ -39,6 +39,10 @@ public final class Inventory {
         this.collectedAt = collectedAt;
         this.collections = Collections.unmodifiableMap(collections);
         this.leftOut = leftOut;
+        int objectCount = collections.values().stream().mapToInt(List::size).sum();
+        // sized for every object at once: no table grows and rehashes while 100,000s of objects are added
+        this.collectionOf = new IdentityHashMap<>(objectCount);
+        this.position = new IdentityHashMap<>(objectCount);
         collections.forEach((c, objects) -> {
             for (int i = 0; i < objects.size(); i++) {
                 collectionOf.put(objects.get(i), c);
