@@ -93,6 +93,13 @@ class TryPageBrowserTest {
         waitFinished(30);
     }
 
+    /** Chooses a file in the page's file input and waits until its validation finished. */
+    private static void chooseAndWait(Path file) {
+        b.executeScript("document.querySelector('[data-try-page]').dataset.tryState = 'waiting'");
+        b.findElement(By.id("bpa-try-file")).sendKeys(file.toAbsolutePath().toString());
+        waitFinished(30);
+    }
+
     private static void waitFinished(int seconds) {
         waiting(seconds).until(d -> FINISHED.contains(state()));
     }
@@ -311,9 +318,7 @@ class TryPageBrowserTest {
         clickAndWait(b.findElement(By.cssSelector("[data-try-sample='problem-host.json']")));
         Path file = dir.resolve("host.json");
         Files.copy(SAMPLES.resolve("problem-host.json"), file);
-        b.executeScript("document.querySelector('[data-try-page]').dataset.tryState = 'waiting'");
-        b.findElement(By.id("bpa-try-file")).sendKeys(file.toAbsolutePath().toString());
-        waitFinished(30);
+        chooseAndWait(file);
         assertEquals("status.done", state(), status());
         b.executeScript("window.__blobs = []; const make = URL.createObjectURL;"
                 + "URL.createObjectURL = (blob) => { window.__blobs.push(blob); return make.call(URL, blob); };");
@@ -352,9 +357,7 @@ class TryPageBrowserTest {
             assertEquals("2", b.executeScript("return document.querySelector('[data-try-page]').dataset.tryWorkers"));
             Path file = dir.resolve("problem-host.json");
             Files.copy(SAMPLES.resolve("problem-host.json"), file);
-            b.executeScript("document.querySelector('[data-try-page]').dataset.tryState = 'waiting'");
-            b.findElement(By.id("bpa-try-file")).sendKeys(file.toAbsolutePath().toString());
-            waitFinished(30);
+            chooseAndWait(file);
             assertEquals("status.done", state(), status());
             Set<String> expected = new TreeSet<>();
             for (JsonNode r : cli(List.of(file), false).get("results")) {
