@@ -91,10 +91,10 @@ public final class InventoryReader {
      * (a zero byte in the first four, a second byte order mark), where reading the text fails.
      */
     static int utf8Start(byte[] b) {
-        if (b.length >= 2 && (b[0] == (byte) 0xFF && b[1] == (byte) 0xFE || b[0] == (byte) 0xFE && b[1] == (byte) 0xFF)) {
+        if (utf16Le(b) || utf16Be(b)) {
             return -1;
         }
-        int start = b.length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF ? 3 : 0;
+        int start = utf8BomLength(b);
         if (start == b.length || b[start] < 0) {
             return -1;
         }
@@ -137,13 +137,13 @@ public final class InventoryReader {
     }
 
     private static Optional<String> decode(String file, byte[] b, Diagnostics diags) {
-        if (b.length >= 2 && (b[0] == (byte) 0xFF && b[1] == (byte) 0xFE)) {
+        if (utf16Le(b)) {
             return Optional.of(new String(b, 2, b.length - 2, StandardCharsets.UTF_16LE));
         }
-        if (b.length >= 2 && (b[0] == (byte) 0xFE && b[1] == (byte) 0xFF)) {
+        if (utf16Be(b)) {
             return Optional.of(new String(b, 2, b.length - 2, StandardCharsets.UTF_16BE));
         }
-        int start = b.length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF ? 3 : 0;
+        int start = utf8BomLength(b);
         // The JDK's own decoding is several times faster than a CharsetDecoder and writes U+FFFD for every
         // malformed sequence; text without U+FFFD was valid. Text with it is decoded again, strictly, below.
         String fast = new String(b, start, b.length - start, StandardCharsets.UTF_8);
@@ -168,6 +168,19 @@ public final class InventoryReader {
                             + " Out-File -Encoding utf8)");
             return Optional.empty();
         }
+    }
+
+    private static boolean utf16Le(byte[] b) {
+        return b.length >= 2 && b[0] == (byte) 0xFF && b[1] == (byte) 0xFE;
+    }
+
+    private static boolean utf16Be(byte[] b) {
+        return b.length >= 2 && b[0] == (byte) 0xFE && b[1] == (byte) 0xFF;
+    }
+
+    /** 3 when the bytes start with the UTF-8 byte order mark, else 0. */
+    private static int utf8BomLength(byte[] b) {
+        return b.length >= 3 && b[0] == (byte) 0xEF && b[1] == (byte) 0xBB && b[2] == (byte) 0xBF ? 3 : 0;
     }
 
     /** Offset of the first byte that does not start or continue a valid UTF-8 sequence. */

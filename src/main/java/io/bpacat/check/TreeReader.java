@@ -67,14 +67,19 @@ public final class TreeReader {
 
     private final int maxDepth;
     private final boolean recordLines;
+    /** Built once per reader (thread-safe), shared by every JSON read. */
+    private final JsonFactory json;
 
     public TreeReader(int maxDepth, boolean recordLines) {
         this.maxDepth = maxDepth;
         this.recordLines = recordLines;
+        this.json = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth + 1).build())
+                .build();
     }
 
     public Tree readJson(String text) throws ReadException {
-        try (JsonParser p = jsonFactory().createParser(text)) {
+        try (JsonParser p = json.createParser(text)) {
             return read(p);
         } catch (IOException e) {
             throw failure(e);
@@ -88,17 +93,11 @@ public final class TreeReader {
      * message to show.
      */
     public Tree readJson(byte[] utf8, int offset, int length) throws ReadException {
-        try (JsonParser p = jsonFactory().createParser(utf8, offset, length)) {
+        try (JsonParser p = json.createParser(utf8, offset, length)) {
             return read(p);
         } catch (IOException e) {
             throw failure(e);
         }
-    }
-
-    private JsonFactory jsonFactory() {
-        return JsonFactory.builder()
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth + 1).build())
-                .build();
     }
 
     public Tree readYaml(String text) throws ReadException {

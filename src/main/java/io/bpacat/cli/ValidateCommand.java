@@ -127,10 +127,11 @@ final class ValidateCommand implements Callable<Integer> {
         Map<String, RuleInfo> info = ruleInfo(catalog, checkers);
         Report shown = verbose ? new Report(names, marked, info) : Report.withoutPassing(names, marked, info);
         printDiagnostics(diags);
+        ReportWriter writer = ReportWriter.of(format);
         if (output != null) {
-            ReportWriter.of(format).write(shown, verbose, output);
+            writer.write(shown, verbose, output);
         } else {
-            spec.commandLine().getOut().print(ReportWriter.of(format).write(shown, verbose));
+            spec.commandLine().getOut().print(writer.write(shown, verbose));
         }
         return exitCode(diags, excl, shown);
     }
