@@ -68,7 +68,7 @@ window.bench = {
     const t0 = performance.now();
     const ids = await (engine === 'ours' ? runOurs(q) : runPagefind(q));
     const ms = performance.now() - t0;
-    // The requests of this run (path, start and end in ms from the call, bytes sent), for bench/search-trace.
+    // The requests of this run (path, start and end in ms from the call, bytes sent), for bench/search_trace.py.
     const requests = performance.getEntriesByType('resource').map((e) => ({ path: new URL(e.name).pathname,
       start: +(e.startTime - t0).toFixed(2), end: +(e.responseEnd - t0).toFixed(2), bytes: e.encodedBodySize }));
     return { ids, ms, requests };

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Where a query's first run spends its time: the slowest queries of a bench/search-bench.mjs result with their
-requests (start → end in ms from the search call, bytes sent), grouped in rounds (requests that start together).
+requests (start → end in ms from the search call, bytes sent) in the order they started; then, over all queries,
+the time from the last response to the result.
 
 Usage: search_trace.py RESULT.json JUDGED.json [N]   (N slowest queries, default 8)
 """
@@ -15,11 +16,6 @@ for i in order[:n]:
     print(f"{result['cold'][i]:6.1f} ms  {len(reqs):2} requests {sum(r['bytes'] for r in reqs) / 1024:7.1f} KB  {q}")
     for r in reqs:
         print(f"         {r['start']:6.1f} → {r['end']:6.1f}  {r['bytes'] / 1024:6.1f} KB  {r['path']}")
-rounds = {}
-for i in range(len(judged)):
-    reqs = result['requests'][i] or []
-    last = max((r['end'] for r in reqs), default=0)
-    rounds.setdefault('after last response', []).append(result['cold'][i] - last)
-for k, v in rounds.items():
-    v.sort()
-    print(f"{k}: p50 {v[len(v) // 2]:.1f} ms, max {v[-1]:.1f} ms")
+after = sorted(result['cold'][i] - max((r['end'] for r in result['requests'][i] or []), default=0)
+               for i in range(len(judged)))
+print(f"after last response: p50 {after[len(after) // 2]:.1f} ms, max {after[-1]:.1f} ms")

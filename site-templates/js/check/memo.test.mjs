@@ -3,28 +3,11 @@
 // that look at their input in every way JSONata can (keys, whole values, `in`, $type, $lookup, $each, $string).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
-import { parse } from 'yaml';
 import jsonata from 'jsonata';
 import { readInventory } from './inventory.js';
 import { validate } from './engine.js';
 import { ExpressionMemo, MISS, memoizable } from './memo.js';
-
-const root = new URL('../../../', import.meta.url);
-const model = JSON.parse(readFileSync(new URL('src/main/resources/io/bpacat/check/inventory-model.json', root), 'utf8'));
-
-/** content/checkers as a bundle: what the memo sees of a checker (its expressions, scope, reads, examples). */
-function contentBundle() {
-  const dir = new URL('content/checkers/', root);
-  const checkers = readdirSync(dir).filter((f) => f.endsWith('.yaml') && !f.startsWith('_')).sort().map((f) => {
-    const c = parse(readFileSync(new URL(f, dir), 'utf8'));
-    return { file: `checkers/${f}`, ruleId: c.rule ?? f.replace(/\.yaml$/, ''), scope: c.scope, reads: c.reads ?? {},
-      require: c.require ?? [], applies: c.applies ?? null, compliant: c.compliant, values: c.values ?? {},
-      message: c.message ?? '', remediation: c.remediation ?? '', examples: c.examples ?? [], lines: {} };
-  });
-  return { model, checkers, rules: {} };
-}
+import { contentBundle, generatedInventory, model } from './fixtures.mjs';
 
 const bundle = contentBundle();
 
@@ -47,13 +30,8 @@ test('every example of every checker: memoized and unmemoized results are identi
 });
 
 test('a generated host of 200 VMs: memoized and unmemoized results are identical', async (t) => {
-  let text;
-  try {
-    text = execFileSync('python3', [new URL('bench/generate-inventory.py', root).pathname, '200'], { encoding: 'utf8' });
-  } catch (e) {
-    t.skip(`python3 cannot run bench/generate-inventory.py: ${e.message}`);
-    return;
-  }
+  const text = generatedInventory(t, 200);
+  if (text === null) return;
   const [memo, plain] = await both(text, 'generated-200.json');
   assert.equal(memo.length, plain.length);
   for (let i = 0; i < memo.length; i++) assert.deepEqual(memo[i], plain[i], `result ${i}`);

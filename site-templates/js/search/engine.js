@@ -38,6 +38,14 @@ export function readInts(text, each) {
   }
 }
 
+/** The numbers of a string written by NumberCodec in an array of `length` (zeros after the last). */
+function readIntArray(text, length) {
+  const out = new Int32Array(length);
+  let i = 0;
+  readInts(text, (v) => { out[i++] = v; });
+  return out;
+}
+
 /** Lucene's BM25Similarity term score, in floats: weight - weight / (1 + freq * (1 / (k1 * (1 - b + b * dl / avgdl)))). */
 export function bm25({ k1, b, lengthTable }, boost, df, docCount, sumTotalTermFreq) {
   const idf = f(Math.log(1 + (docCount - df + 0.5) / (df + 0.5)));
@@ -85,11 +93,7 @@ export function createSearch({ load }) {
           out[name] = {
             values,
             get docs() {
-              if (!index) {
-                index = new Int32Array(info.docs);
-                let doc = 0;
-                readInts(docs, (v) => { index[doc++] = v; });
-              }
+              if (!index) index = readIntArray(docs, info.docs);
               return index;
             },
           };
@@ -138,9 +142,7 @@ export function createSearch({ load }) {
   function directory(meta, locale) {
     if (!directories.has(locale)) {
       const { terms, docFreq, perLocale } = meta.postings;
-      const df = new Int32Array(terms.length);
-      let i = 0;
-      readInts(docFreq[locale] || '', (v) => { df[i++] = v; });
+      const df = readIntArray(docFreq[locale] || '', terms.length);
       const own = new Set(perLocale);
       const dir = meta.locales[locale].dir;
       directories.set(locale, { terms, df, file: (i) => `${own.has(i) ? `${dir}/` : ''}p/${i}.json` });
