@@ -298,10 +298,15 @@ public final class SiteRenderer {
         }
 
         void picker(String id, Map<String, Translation> translations, java.util.function.BiFunction<String, String, String> to) {
-            String fallback = translations.containsKey("en-US") ? "en-US" : translations.keySet().iterator().next();
+            String fallback = fallbackLocale(translations);
             once(SitePaths.rulePicker(id), java.util.Arrays.asList("picker", id, machineTranslated(translations),
                     translations.get(fallback).title()),
                     () -> new Memo(renderPicker(id, translations, to), List.of(), List.of()));
+        }
+
+        /** The locale a picker falls back to: en-US when there, else the first. */
+        private static String fallbackLocale(Map<String, Translation> translations) {
+            return translations.containsKey("en-US") ? "en-US" : translations.keySet().iterator().next();
         }
 
         String renderPicker(String id, Map<String, Translation> translations,
@@ -310,7 +315,7 @@ public final class SiteRenderer {
             List<LocaleLink> links = new ArrayList<>();
             translations.forEach((l, t) -> links.add(new LocaleLink(l, languageName(l),
                     SitePaths.relative(path, to.apply(l, id)), false, t.machineTranslated())));
-            String fallback = translations.containsKey("en-US") ? "en-US" : translations.keySet().iterator().next();
+            String fallback = fallbackLocale(translations);
             Map<String, Object> vars = new HashMap<>();
             vars.put("site", common(path, fallback, List.of()));
             vars.put("title", translations.get(fallback).title());
