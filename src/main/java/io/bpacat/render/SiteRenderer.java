@@ -133,7 +133,6 @@ public final class SiteRenderer {
         final Map<String, Page> pagesById = new HashMap<>();
         final Map<String, Rule> rulesById = new HashMap<>();
         final ContentRenderer content;
-        final CatalogPage catalogPage;
         final java.util.SortedSet<String> locales;
         final java.util.Set<Object> used = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -152,7 +151,6 @@ public final class SiteRenderer {
             }
             this.content = new ContentRenderer(new LinkRewriter(pathBySource, defaultLocale),
                     Vocabulary.standard().appliesToPattern(), trees);
-            this.catalogPage = SiteRenderer.this.catalogPage;
         }
 
         List<String> homeLocales() {
