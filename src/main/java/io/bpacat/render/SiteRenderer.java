@@ -233,7 +233,8 @@ public final class SiteRenderer {
 
         void rulePage(Rule r, String locale) {
             Page parentPage = r.parent() == null ? null : pagesById.get(r.parent());
-            List<Object> parent = parentPage == null ? null : titleIn(parentPage.id(), parentPage.translations(), locale);
+            List<Object> parent = parentPage == null ? null : titleIn(parentPage.id(),
+                    parentPage.translations().getOrDefault(locale, parentPage.reference()));
             once(SitePaths.rule(locale, r.id()), java.util.Arrays.asList("rule", r.id(), r.assetId(), r.kind(),
                     r.parent(), r.severity(), r.category(), r.product(), r.operatingSystems(), r.checker(),
                     shown(r.translations().get(locale)), machineTranslated(r.translations()), parent),
@@ -265,8 +266,10 @@ public final class SiteRenderer {
         }
 
         void page(Page p, String locale) {
-            List<Object> rules = p.rules().stream().<Object>map(id -> rulesById.containsKey(id)
-                    ? titleIn(id, rulesById.get(id).translations(), locale) : null).toList();
+            List<Object> rules = p.rules().stream().<Object>map(id -> {
+                Rule r = rulesById.get(id);
+                return r == null ? null : titleIn(id, r.translations().getOrDefault(locale, r.reference()));
+            }).toList();
             once(SitePaths.page(locale, p.id()), java.util.Arrays.asList("page", p.id(), p.assetId(),
                     shown(p.translations().get(locale)), machineTranslated(p.translations()), rules),
                     () -> renderPage(p, locale));
@@ -348,11 +351,8 @@ public final class SiteRenderer {
             return out;
         }
 
-        /** The ID, the locale shown to a reader of {@code locale} (that one, else the reference's) and its title. */
-        private static List<Object> titleIn(String id, java.util.SortedMap<String, Translation> translations,
-                                            String locale) {
-            Translation t = translations.containsKey(locale) ? translations.get(locale)
-                    : translations.getOrDefault("en-US", translations.get(translations.firstKey()));
+        /** The ID, the locale of the translation shown (the reader's, else the reference) and its title. */
+        private static List<Object> titleIn(String id, Translation t) {
             return java.util.Arrays.asList(id, t.locale(), t.title());
         }
 
