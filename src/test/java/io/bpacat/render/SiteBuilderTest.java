@@ -136,11 +136,13 @@ class SiteBuilderTest {
     }
 
     static void assertSameTree(Path a, Path b) throws IOException {
-        SiteFiles x = SiteFiles.read(a);
-        SiteFiles y = SiteFiles.read(b);
-        assertEquals(x.paths(), y.paths());
-        for (String p : x.paths()) {
-            assertArrayEquals(x.get(p), y.get(p), p);
+        assertSameFiles(SiteFiles.read(a), SiteFiles.read(b));
+    }
+
+    static void assertSameFiles(SiteFiles expected, SiteFiles actual) {
+        assertEquals(expected.paths(), actual.paths());
+        for (String p : expected.paths()) {
+            assertArrayEquals(expected.get(p), actual.get(p), p);
         }
     }
 
