@@ -36,7 +36,7 @@ public final class IncrementalSearchIndex implements AutoCloseable {
         Map<String, LocaleIndex> rebuilt = new java.util.concurrent.ConcurrentHashMap<>();
         changed.parallelStream().forEach(l -> rebuilt.put(l, SearchIndex.index(l, documents.get(l))));
         Map<String, LocaleIndex> next = new LinkedHashMap<>();
-        documents.keySet().forEach(l -> next.put(l, rebuilt.containsKey(l) ? rebuilt.get(l) : current.get(l)));
+        documents.keySet().forEach(l -> next.put(l, rebuilt.getOrDefault(l, current.get(l))));
         List<LocaleIndex> gone = new ArrayList<>(current.values());
         gone.removeAll(next.values());
         SearchIndex.closeAll(gone);

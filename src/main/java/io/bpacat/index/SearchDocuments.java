@@ -34,10 +34,6 @@ public final class SearchDocuments {
         return byLocale;
     }
 
-    static SearchDocument document(Rule r, Translation t) {
-        return document(r, t, MarkdownText::plain);
-    }
-
     private static SearchDocument document(Rule r, Translation t, UnaryOperator<String> plain) {
         StringBuilder body = new StringBuilder();
         for (SectionRole role : SectionRole.values()) {

@@ -133,7 +133,6 @@ public final class SiteRenderer {
         final Map<String, Page> pagesById = new HashMap<>();
         final Map<String, Rule> rulesById = new HashMap<>();
         final ContentRenderer content;
-        final CatalogPage catalogPage;
         final java.util.SortedSet<String> locales;
         final java.util.Set<Object> used = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -152,7 +151,6 @@ public final class SiteRenderer {
             }
             this.content = new ContentRenderer(new LinkRewriter(pathBySource, defaultLocale),
                     Vocabulary.standard().appliesToPattern(), trees);
-            this.catalogPage = SiteRenderer.this.catalogPage;
         }
 
         List<String> homeLocales() {
@@ -235,7 +233,8 @@ public final class SiteRenderer {
 
         void rulePage(Rule r, String locale) {
             Page parentPage = r.parent() == null ? null : pagesById.get(r.parent());
-            List<Object> parent = parentPage == null ? null : titleIn(parentPage.id(), parentPage.translations(), locale);
+            List<Object> parent = parentPage == null ? null : titleIn(parentPage.id(),
+                    parentPage.translations().getOrDefault(locale, parentPage.reference()));
             once(SitePaths.rule(locale, r.id()), java.util.Arrays.asList("rule", r.id(), r.assetId(), r.kind(),
                     r.parent(), r.severity(), r.category(), r.product(), r.operatingSystems(), r.checker(),
                     shown(r.translations().get(locale)), machineTranslated(r.translations()), parent),
@@ -267,8 +266,10 @@ public final class SiteRenderer {
         }
 
         void page(Page p, String locale) {
-            List<Object> rules = p.rules().stream().<Object>map(id -> rulesById.containsKey(id)
-                    ? titleIn(id, rulesById.get(id).translations(), locale) : null).toList();
+            List<Object> rules = p.rules().stream().<Object>map(id -> {
+                Rule r = rulesById.get(id);
+                return r == null ? null : titleIn(id, r.translations().getOrDefault(locale, r.reference()));
+            }).toList();
             once(SitePaths.page(locale, p.id()), java.util.Arrays.asList("page", p.id(), p.assetId(),
                     shown(p.translations().get(locale)), machineTranslated(p.translations()), rules),
                     () -> renderPage(p, locale));
@@ -298,10 +299,15 @@ public final class SiteRenderer {
         }
 
         void picker(String id, Map<String, Translation> translations, java.util.function.BiFunction<String, String, String> to) {
-            String fallback = translations.containsKey("en-US") ? "en-US" : translations.keySet().iterator().next();
+            String fallback = fallbackLocale(translations);
             once(SitePaths.rulePicker(id), java.util.Arrays.asList("picker", id, machineTranslated(translations),
                     translations.get(fallback).title()),
                     () -> new Memo(renderPicker(id, translations, to), List.of(), List.of()));
+        }
+
+        /** The locale a picker falls back to: en-US when there, else the first. */
+        private static String fallbackLocale(Map<String, Translation> translations) {
+            return translations.containsKey("en-US") ? "en-US" : translations.keySet().iterator().next();
         }
 
         String renderPicker(String id, Map<String, Translation> translations,
@@ -310,7 +316,7 @@ public final class SiteRenderer {
             List<LocaleLink> links = new ArrayList<>();
             translations.forEach((l, t) -> links.add(new LocaleLink(l, languageName(l),
                     SitePaths.relative(path, to.apply(l, id)), false, t.machineTranslated())));
-            String fallback = translations.containsKey("en-US") ? "en-US" : translations.keySet().iterator().next();
+            String fallback = fallbackLocale(translations);
             Map<String, Object> vars = new HashMap<>();
             vars.put("site", common(path, fallback, List.of()));
             vars.put("title", translations.get(fallback).title());
@@ -345,11 +351,8 @@ public final class SiteRenderer {
             return out;
         }
 
-        /** The ID, the locale shown to a reader of {@code locale} (that one, else the reference's) and its title. */
-        private static List<Object> titleIn(String id, java.util.SortedMap<String, Translation> translations,
-                                            String locale) {
-            Translation t = translations.containsKey(locale) ? translations.get(locale)
-                    : translations.getOrDefault("en-US", translations.get(translations.firstKey()));
+        /** The ID, the locale of the translation shown (the reader's, else the reference) and its title. */
+        private static List<Object> titleIn(String id, Translation t) {
             return java.util.Arrays.asList(id, t.locale(), t.title());
         }
 

@@ -57,7 +57,9 @@ final class TryFiles {
         String bundle(List<Checker> checkers, InventoryModel model, Catalog catalog) {
             List<String> ids = checkers.stream().map(c -> CheckerBundle.ruleId(c, catalog)).toList();
             Map<String, CheckerBundle.RuleLabel> byRule = new TreeMap<>();
-            checkers.forEach(c -> byRule.put(CheckerBundle.ruleId(c, catalog), CheckerBundle.label(c, catalog)));
+            for (int i = 0; i < checkers.size(); i++) {
+                byRule.put(ids.get(i), CheckerBundle.label(checkers.get(i), catalog));
+            }
             if (bundle == null || model != this.model || !sameObjects(checkers, this.checkers) || !ids.equals(ruleIds)
                     || !byRule.equals(labels)) {
                 Map<Checker, String> idOf = new java.util.IdentityHashMap<>();

@@ -34,8 +34,7 @@ class SearchParityTest {
     void nodeEngineReturnsTheSameTopTenAsLucene() throws Exception {
         assumeTrue(nodeAvailable(), "node is not on the PATH: JS search parity not checked here");
         Catalog catalog = new CatalogBuilder().build(TestPaths.corpus()).catalog();
-        List<SearchQuery> queries = new ArrayList<>();
-        JudgedQueries.load(catalog).forEach(j -> queries.add(j.query()));
+        List<SearchQuery> queries = judgedQueries(catalog);
         for (String typed : List.of("r", "re", "rep", "repl", "replica", "replicaz", "mem", "memo", "Arbeits",
                 "hyper-v ", "virtual machine ", "serv", "config", "réplic", "instant", "Prüf", "disk space",
                 "network adapter", "37e1dae7", "37e1dae7-586c-4dd7-bf83-7e14a9567c8f.disable", "constructor",
@@ -56,6 +55,13 @@ class SearchParityTest {
         }
     }
 
+    /** The judged queries' queries, in their order (a list the caller may add to). */
+    private static List<SearchQuery> judgedQueries(Catalog catalog) {
+        List<SearchQuery> queries = new ArrayList<>();
+        JudgedQueries.load(catalog).forEach(j -> queries.add(j.query()));
+        return queries;
+    }
+
     /**
      * A query's first run makes two rounds of requests once meta.json is in: the shards of its terms with their long
      * postings and those of the last word's completions, then the documents of its result list (a rule found in
@@ -65,8 +71,7 @@ class SearchParityTest {
     void everyJudgedQueryLoadsItsFilesInTwoRounds() throws Exception {
         assumeTrue(nodeAvailable(), "node is not on the PATH: JS search requests not checked here");
         Catalog catalog = new CatalogBuilder().build(TestPaths.corpus()).catalog();
-        List<SearchQuery> queries = new ArrayList<>();
-        JudgedQueries.load(catalog).forEach(j -> queries.add(j.query()));
+        List<SearchQuery> queries = judgedQueries(catalog);
         try (SearchIndex index = SearchIndex.build(catalog)) {
             SearchExport.write(index, tmp);
         }

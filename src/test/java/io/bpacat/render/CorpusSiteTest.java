@@ -51,20 +51,14 @@ class CorpusSiteTest {
         Path content = tmp.resolve("corpus");
         SiteBuilderTest.copyTree(corpus(), content);
         SiteBuilder serve = new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.of(CONFIG), true);
-        assertSameFiles(result.files(), serve.build(content).files());
+        SiteBuilderTest.assertSameFiles(result.files(), serve.build(content).files());
         Path page = content.resolve("en-us/Avoid-pausing-a-virtual-machine.md");
         java.nio.file.Files.writeString(page, "\nAn edit, see [the resolution](#resolution).\n",
                 java.nio.file.StandardOpenOption.APPEND);
         SiteBuilder.Result rebuilt = serve.build(content);
-        assertSameFiles(new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.of(CONFIG)).build(content).files(),
+        SiteBuilderTest.assertSameFiles(
+                new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.of(CONFIG)).build(content).files(),
                 rebuilt.files());
-    }
-
-    private static void assertSameFiles(SiteFiles expected, SiteFiles actual) {
-        assertEquals(expected.paths(), actual.paths());
-        for (String p : expected.paths()) {
-            org.junit.jupiter.api.Assertions.assertArrayEquals(expected.get(p), actual.get(p), p);
-        }
     }
 
     @Test

@@ -136,27 +136,24 @@ class SiteBuilderTest {
     }
 
     static void assertSameTree(Path a, Path b) throws IOException {
-        SiteFiles x = SiteFiles.read(a);
-        SiteFiles y = SiteFiles.read(b);
-        assertEquals(x.paths(), y.paths());
-        for (String p : x.paths()) {
-            assertArrayEquals(x.get(p), y.get(p), p);
+        assertSameFiles(SiteFiles.read(a), SiteFiles.read(b));
+    }
+
+    static void assertSameFiles(SiteFiles expected, SiteFiles actual) {
+        assertEquals(expected.paths(), actual.paths());
+        for (String p : expected.paths()) {
+            assertArrayEquals(expected.get(p), actual.get(p), p);
         }
     }
 
     @Test
     void anIncrementalRebuildGivesWhatAFullBuildGives(@TempDir Path tmp) throws IOException {
         Path content = tmp.resolve("content");
-        copyTree(FIXTURES.resolve("small"), content);
-        SiteBuilder incremental = new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty(), true);
-        incremental.build(content);
+        SiteBuilder incremental = servedCopy(FIXTURES.resolve("small"), content);
         Path page = content.resolve("it-it/Keep-the-host-patched.md");
         Files.writeString(page, Files.readString(page).replace("I difetti noti restano.", "Restano i difetti."));
         Files.delete(content.resolve("en-us/Give-each-VM-enough-memory.md"));
-        SiteBuilder.write(incremental.build(content), tmp.resolve("a"));
-        SiteBuilder.write(new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty()).build(content),
-                tmp.resolve("b"));
-        assertSameTree(tmp.resolve("a"), tmp.resolve("b"));
+        assertRebuildIsFullBuild(incremental, content, tmp);
         assertTrue(Files.readString(tmp.resolve("a/it-it/rules/" + PATCHED + "/index.html")).contains("Restano i"));
     }
 
@@ -168,9 +165,7 @@ class SiteBuilderTest {
     @Test
     void anIncrementalRebuildFollowsEditAfterEditAsAFullBuildDoes(@TempDir Path tmp) throws IOException {
         Path content = tmp.resolve("content");
-        copyTree(FIXTURES.resolve("small"), content);
-        SiteBuilder incremental = new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty(), true);
-        incremental.build(content);
+        SiteBuilder incremental = servedCopy(FIXTURES.resolve("small"), content);
         Path patched = content.resolve("en-us/Keep-the-host-patched.md");
         Path memory = content.resolve("en-us/Give-each-VM-enough-memory.md");
         Path italian = content.resolve("it-it/Keep-the-host-patched.md");
@@ -231,21 +226,32 @@ class SiteBuilderTest {
     @Test
     void anIncrementalRebuildRereadsEditedCheckers(@TempDir Path tmp) throws IOException {
         Path content = tmp.resolve("content");
-        copyTree(Path.of("content"), content);
-        SiteBuilder incremental = new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty(), true);
-        incremental.build(content);
+        SiteBuilder incremental = servedCopy(Path.of("content"), content);
         Path edited = content.resolve("checkers/vm-not-paused.yaml");
         Files.writeString(edited, Files.readString(edited).replace("is paused", "is still paused"));
         Path broken = content.resolve("checkers/host-compute-service-enabled.yaml");
         Files.writeString(broken, "rule: [unclosed\n" + Files.readString(broken));
         Files.delete(content.resolve("checkers/vhd-sector-size.yaml"));
+        assertRebuildIsFullBuild(incremental, content, tmp);
+        String catalog = Files.readString(tmp.resolve("a/catalog.json"));
+        assertTrue(catalog.contains("checkers/host-compute-service-enabled.yaml"), "the broken checker's diagnostic");
+        assertTrue(Files.readString(tmp.resolve("a/try/checkers.json")).contains("is still paused"));
+    }
+
+    /** A copy of {@code from} at {@code content}, built once by an incremental builder (as serve starts). */
+    private static SiteBuilder servedCopy(Path from, Path content) throws IOException {
+        copyTree(from, content);
+        SiteBuilder incremental = new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty(), true);
+        incremental.build(content);
+        return incremental;
+    }
+
+    /** The incremental builder's next build, written to {@code tmp/a}, is a full build's ({@code tmp/b}). */
+    private static void assertRebuildIsFullBuild(SiteBuilder incremental, Path content, Path tmp) throws IOException {
         SiteBuilder.write(incremental.build(content), tmp.resolve("a"));
         SiteBuilder.write(new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty()).build(content),
                 tmp.resolve("b"));
         assertSameTree(tmp.resolve("a"), tmp.resolve("b"));
-        String catalog = Files.readString(tmp.resolve("a/catalog.json"));
-        assertTrue(catalog.contains("checkers/host-compute-service-enabled.yaml"), "the broken checker's diagnostic");
-        assertTrue(Files.readString(tmp.resolve("a/try/checkers.json")).contains("is still paused"));
     }
 
     static void copyTree(Path from, Path to) throws IOException {
