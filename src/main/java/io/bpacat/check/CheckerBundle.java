@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.bpacat.catalog.Catalog;
 import io.bpacat.catalog.Rule;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,11 @@ public final class CheckerBundle {
 
     /** The labels of a checker's rule, from the catalog (a rule not in it: the checker's title, warning). */
     public static RuleLabel label(Checker c, Catalog catalog) {
-        String id = ruleId(c, catalog);
+        return label(c, ruleId(c, catalog), catalog);
+    }
+
+    /** {@link #label(Checker, Catalog)} for a checker whose rule ID ({@link #ruleId}) is known. */
+    public static RuleLabel label(Checker c, String id, Catalog catalog) {
         return catalog.rule(id).map(r -> {
             SortedMap<String, String> titles = new TreeMap<>();
             r.translations().forEach((locale, t) -> titles.put(locale, t.title()));
@@ -57,9 +62,14 @@ public final class CheckerBundle {
 
     /** The bundle of a content folder's checkers, labelled by its catalog. */
     public static String write(List<Checker> checkers, InventoryModel model, Catalog catalog) {
+        Map<Checker, String> ids = new IdentityHashMap<>();
         Map<String, RuleLabel> labels = new TreeMap<>();
-        checkers.forEach(c -> labels.put(ruleId(c, catalog), label(c, catalog)));
-        return write(checkers, model, c -> ruleId(c, catalog), labels);
+        for (Checker c : checkers) {
+            String id = ruleId(c, catalog);
+            ids.put(c, id);
+            labels.put(id, label(c, id, catalog));
+        }
+        return write(checkers, model, ids::get, labels);
     }
 
     /**

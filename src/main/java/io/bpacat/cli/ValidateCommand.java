@@ -291,7 +291,7 @@ final class ValidateCommand implements Callable<Integer> {
         Map<String, RuleInfo> out = new LinkedHashMap<>();
         for (Checker c : checkers) {
             String id = ruleId(c, catalog);
-            CheckerBundle.RuleLabel label = CheckerBundle.label(c, catalog);
+            CheckerBundle.RuleLabel label = CheckerBundle.label(c, id, catalog);
             out.put(id, new RuleInfo(id, label.title(locale), label.severity(), label.category(), helpUri(id)));
         }
         return out;

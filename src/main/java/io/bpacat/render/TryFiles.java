@@ -58,7 +58,7 @@ final class TryFiles {
             List<String> ids = checkers.stream().map(c -> CheckerBundle.ruleId(c, catalog)).toList();
             Map<String, CheckerBundle.RuleLabel> byRule = new TreeMap<>();
             for (int i = 0; i < checkers.size(); i++) {
-                byRule.put(ids.get(i), CheckerBundle.label(checkers.get(i), catalog));
+                byRule.put(ids.get(i), CheckerBundle.label(checkers.get(i), ids.get(i), catalog));
             }
             if (bundle == null || model != this.model || !sameObjects(checkers, this.checkers) || !ids.equals(ruleIds)
                     || !byRule.equals(labels)) {
