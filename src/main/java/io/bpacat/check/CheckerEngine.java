@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Evaluates checkers on an inventory: one {@link Finding} per checker and inspected object. Before any
@@ -87,6 +88,13 @@ public final class CheckerEngine {
             if (runs[0][k].needsRelated()) {
                 inv.related(checkers.get(k).scope());
             }
+        }
+        if (slices > 1) {
+            // what every slice looks up, computed once for all of them and in parallel before they start, instead
+            // of by the first slice to ask while the others wait for it
+            scopes.parallelStream().forEach(inv::displayNames);
+            IntStream.range(0, checkers.size()).parallel().filter(k -> head.get(k).isEmpty())
+                    .forEach(k -> runs[0][k].prepare());
         }
         List<List<List<Finding>>> parts = inSlices(slices, s -> slice(checkers, inv, scopes, head, runs[s], s, slices));
         List<Finding> out = new ArrayList<>();

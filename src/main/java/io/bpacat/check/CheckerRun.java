@@ -121,9 +121,7 @@ final class CheckerRun {
         List<Map<String, Object>> objects = inv.objects(c.scope());
         List<String> names = inv.displayNames(c.scope());
         List<Map<String, Object>> related = needsRelated ? inv.related(c.scope()) : null;
-        if (scopePresence == null) {
-            lackingFields();
-        }
+        prepare();
         long start = System.nanoTime();
         long limit = limits.checkerMillis() * 1_000_000 - spentNanos.get();
         for (int i = from; i < to; i++) {
@@ -136,10 +134,13 @@ final class CheckerRun {
     }
 
     /**
-     * Which of its scope's objects lack a field the checker reads, and which related objects do (only those are
-     * looked at per object): from tables the inventory computes once for all checkers.
+     * Finds out, once, which of its scope's objects lack a field the checker reads, and which related objects do
+     * (only those are looked at per object): from tables the inventory computes once for all checkers.
      */
-    private void lackingFields() {
+    void prepare() {
+        if (scopePresence != null) {
+            return;
+        }
         List<String> fields = c.reads().getOrDefault(c.scope(), List.of());
         scopePresence = fields.stream().map(f -> inv.presence(c.scope(), f)).toArray(boolean[][]::new);
         incompleteRelated = new LinkedHashMap<>();

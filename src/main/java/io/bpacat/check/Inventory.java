@@ -30,11 +30,17 @@ public final class Inventory {
     private Map<String, Object> asData;
     private final Long collectedMillis;
     private final Map<String, List<String>> displayNames = new java.util.concurrent.ConcurrentHashMap<>();
-    private volatile Boolean plainJson;
+    private final boolean plainJson;
 
+    /**
+     * @param plainJson whether every value is of a type JSONata takes as input ({@link #plainJson()}), as the
+     *                  normalizer found while it built the objects
+     */
     Inventory(String file, InventoryModel model, String collectedAt,
-              Map<String, List<Map<String, Object>>> collections, IdentityHashMap<Object, Map<String, String>> leftOut) {
+              Map<String, List<Map<String, Object>>> collections, IdentityHashMap<Object, Map<String, String>> leftOut,
+              boolean plainJson) {
         this.file = file;
+        this.plainJson = plainJson;
         this.model = model;
         this.collectedAt = collectedAt;
         this.collections = Collections.unmodifiableMap(collections);
@@ -71,37 +77,24 @@ public final class Inventory {
 
     /**
      * The display names of a collection's objects, in order: the collection's display template filled from the
-     * object, or {@code Collection[index]} when that gives nothing. Computed once per collection.
+     * object, or {@code Collection[index]} when that gives nothing. Computed once per collection, in parallel.
      */
     public List<String> displayNames(String collection) {
         return displayNames.computeIfAbsent(collection, c -> {
             String display = model.collection(c).map(InventoryModel.Collection::display).orElse(null);
             List<Map<String, Object>> objects = objects(c);
-            List<String> names = new ArrayList<>(objects.size());
-            for (int i = 0; i < objects.size(); i++) {
+            return IntStream.range(0, objects.size()).parallel().mapToObj(i -> {
                 String name = Template.render(display, objects.get(i), null, false);
-                names.add(name.isBlank() || name.equals("?") ? c + "[" + i + "]" : name);
-            }
-            return List.copyOf(names);
+                return name.isBlank() || name.equals("?") ? c + "[" + i + "]" : name;
+            }).toList();
         });
     }
 
     /**
      * True when every value is of a type JSONata takes as input (maps, lists, strings, numbers, booleans, null):
-     * then expressions need not check their input again on every evaluation. Checked once.
+     * then expressions need not check their input again on every evaluation.
      */
     public boolean plainJson() {
-        if (plainJson == null) {
-            boolean ok = true;
-            try {
-                for (List<Map<String, Object>> objects : collections.values()) {
-                    com.dashjoin.jsonata.Functions.validateInput(objects);
-                }
-            } catch (IllegalArgumentException e) {
-                ok = false;
-            }
-            plainJson = ok;
-        }
         return plainJson;
     }
 
@@ -401,10 +394,14 @@ public final class Inventory {
         }
     }
 
-    private Keys keys(String collection, String link, Object object) {
+    /** The link of a collection of a kind it has itself, or null (a kind it derives). */
+    private InventoryModel.Link link(String collection, String link) {
+        return model.collection(collection).map(c -> c.links().get(link)).orElse(null);
+    }
+
+    private Keys keys(InventoryModel.Link l, String link, Object object) {
         String id = null;
         String name = null;
-        InventoryModel.Link l = model.collection(collection).map(c -> c.links().get(link)).orElse(null);
         if (l != null && object instanceof Map<?, ?> m) {
             Object idValue = m.get(l.idField());
             if (idValue != null && !String.valueOf(idValue).isEmpty()) {
@@ -421,14 +418,18 @@ public final class Inventory {
     private LinkIndex buildIndex() {
         for (InventoryModel.DerivedLink d : model.derivedLinks()) {
             Map<String, Set<String>> viaKeys = new HashMap<>();
+            InventoryModel.Link viaOn = link(d.via(), d.on());
+            InventoryModel.Link viaLink = link(d.via(), d.link());
             for (Map<String, Object> via : objects(d.via())) {
-                for (String on : keys(d.via(), d.on(), via).all()) {
-                    viaKeys.computeIfAbsent(on, k -> new LinkedHashSet<>()).addAll(keys(d.via(), d.link(), via).all());
+                List<String> linkKeys = keys(viaLink, d.link(), via).all();
+                for (String on : keys(viaOn, d.on(), via).all()) {
+                    viaKeys.computeIfAbsent(on, k -> new LinkedHashSet<>()).addAll(linkKeys);
                 }
             }
+            InventoryModel.Link on = link(d.collection(), d.on());
             for (Map<String, Object> o : objects(d.collection())) {
-                for (String on : keys(d.collection(), d.on(), o).all()) {
-                    Set<String> inherited = viaKeys.get(on);
+                for (String key : keys(on, d.on(), o).all()) {
+                    Set<String> inherited = viaKeys.get(key);
                     if (inherited != null) {
                         derivedKeys.computeIfAbsent(o, k -> new HashMap<>())
                                 .computeIfAbsent(d.link(), k -> new LinkedHashSet<>()).addAll(inherited);
@@ -436,35 +437,54 @@ public final class Inventory {
                 }
             }
         }
-        Map<String, Map<String, Map<String, List<Map<String, Object>>[]>>> idx = new HashMap<>();
         Map<String, List<Keys[]>> keysByCollection = new HashMap<>();
+        Map<String, List<String>> linksByCollection = new LinkedHashMap<>();
         Map<String, List<Map<String, Object>>> roots = new HashMap<>();
         collections.forEach((c, objects) -> {
             List<String> links = List.copyOf(links(c));
-            List<Keys[]> keys = keysOf(c, links, objects);
-            keysByCollection.put(c, keys);
+            linksByCollection.put(c, links);
+            keysByCollection.put(c, keysOf(c, links, objects));
             if (!pathFields(c).isEmpty()) {
                 roots.put(c, rootsOf(c));
             }
-            for (int j = 0; j < links.size(); j++) {
-                Map<String, Map<String, List<Map<String, Object>>[]>> byKey =
-                        idx.computeIfAbsent(links.get(j), x -> new HashMap<>());
-                for (int i = 0; i < objects.size(); i++) {
-                    Keys k = keys.get(i)[j];
-                    for (String key : k.all()) {
-                        List<Map<String, Object>>[] g = byKey.computeIfAbsent(key, x -> new LinkedHashMap<>())
-                                .computeIfAbsent(c, x -> newGroup());
-                        g[0].add(objects.get(i));
-                        if (k.id() == null) {
-                            g[1].add(objects.get(i));
-                        }
+        });
+        List<String> kinds = linksByCollection.values().stream().flatMap(List::stream).distinct().toList();
+        List<Map<String, Map<String, Group>>> byKind = kinds.parallelStream()
+                .map(link -> groups(link, linksByCollection, keysByCollection)).toList();
+        Map<String, Map<String, Map<String, Group>>> groups = new HashMap<>();
+        for (int i = 0; i < kinds.size(); i++) {
+            groups.put(kinds.get(i), byKind.get(i));
+        }
+        return new LinkIndex(groups, keysByCollection, roots);
+    }
+
+    /**
+     * The groups of one link kind, by key and collection: filled one collection after the other in inventory order
+     * (link kinds are filled in parallel, each on one thread), then made immutable.
+     */
+    private Map<String, Map<String, Group>> groups(String link, Map<String, List<String>> linksByCollection,
+                                                   Map<String, List<Keys[]>> keysByCollection) {
+        Map<String, Map<String, List<Map<String, Object>>[]>> byKey = new HashMap<>();
+        linksByCollection.forEach((c, links) -> {
+            int j = links.indexOf(link);
+            if (j < 0) {
+                return;
+            }
+            List<Map<String, Object>> objects = collections.get(c);
+            List<Keys[]> keys = keysByCollection.get(c);
+            for (int i = 0; i < objects.size(); i++) {
+                Keys k = keys.get(i)[j];
+                for (String key : k.all()) {
+                    List<Map<String, Object>>[] g = byKey.computeIfAbsent(key, x -> new LinkedHashMap<>())
+                            .computeIfAbsent(c, x -> newGroup());
+                    g[0].add(objects.get(i));
+                    if (k.id() == null) {
+                        g[1].add(objects.get(i));
                     }
                 }
             }
         });
-        Map<String, Map<String, Map<String, Group>>> groups = new HashMap<>();
-        idx.forEach((link, byKey) -> groups.put(link, frozen(byKey)));
-        return new LinkIndex(groups, keysByCollection, roots);
+        return frozen(byKey);
     }
 
     /**
@@ -495,10 +515,12 @@ public final class Inventory {
         if (links.isEmpty()) {
             return List.of();
         }
+        InventoryModel.Link[] own = links.stream().map(link -> link(collection, link))
+                .toArray(InventoryModel.Link[]::new);
         return IntStream.range(0, objects.size()).parallel().mapToObj(i -> {
             Keys[] k = new Keys[links.size()];
             for (int j = 0; j < k.length; j++) {
-                k[j] = keys(collection, links.get(j), objects.get(i));
+                k[j] = keys(own[j], links.get(j), objects.get(i));
             }
             return k;
         }).toList();

@@ -64,6 +64,7 @@ public final class InventoryNormalizer {
     private Inventory build(String file, Map<String, Object> document, Diagnostics diags) {
         Map<String, List<Map<String, Object>>> collections = new TreeMap<>();
         IdentityHashMap<Object, Map<String, String>> leftOut = new IdentityHashMap<>();
+        boolean[] plain = {true};
         String collectedAt = null;
         for (Map.Entry<String, Object> e : document.entrySet()) {
             String key = e.getKey();
@@ -85,9 +86,9 @@ public final class InventoryNormalizer {
                         + "\" and under another name)", "keep one of them");
                 continue;
             }
-            collections.put(c.get().key(), collection(file, c.get(), e.getValue(), leftOut, diags));
+            collections.put(c.get().key(), collection(file, c.get(), e.getValue(), leftOut, plain, diags));
         }
-        return new Inventory(file, model, collectedAt, collections, leftOut);
+        return new Inventory(file, model, collectedAt, collections, leftOut, plain[0]);
     }
 
     private static String collectedAt(String file, Object v, Diagnostics diags) {
@@ -104,9 +105,10 @@ public final class InventoryNormalizer {
         return ValueNormalizer.ISO_MILLIS.format(i);
     }
 
+    /** @param plain its element is set to false when an object holds a value JSONata does not take as input */
     private List<Map<String, Object>> collection(String file, InventoryModel.Collection c, Object v,
                                                  IdentityHashMap<Object, Map<String, String>> leftOut,
-                                                 Diagnostics diags) {
+                                                 boolean[] plain, Diagnostics diags) {
         List<?> items = v == null ? List.of() : v instanceof List<?> l ? l : List.of(v);
         if (c.single() && items.size() > 1) {
             diags.error(file, 0, 0, "INV013", c.key() + " holds " + items.size() + " objects; an inventory describes"
@@ -133,13 +135,18 @@ public final class InventoryNormalizer {
                 leftOutInOrder.add(n.leftOut());
             }
             out.add(n.object());
+            plain[0] &= n.plain();
         }
         problemsSummary(file, c, leftOutInOrder, diags);
         return out;
     }
 
-    /** One object normalized, with the fields left out and the unknown enum values it met, in order. */
-    private record Normalized(Map<String, Object> object, Map<String, String> leftOut, List<Object[]> unknownEnums) {
+    /**
+     * One object normalized, with the fields left out and the unknown enum values it met, in order, and whether
+     * all its values are of types JSONata takes as input ({@link Inventory#plainJson()}).
+     */
+    private record Normalized(Map<String, Object> object, Map<String, String> leftOut, List<Object[]> unknownEnums,
+                              boolean plain) {
     }
 
     /**
@@ -160,7 +167,14 @@ public final class InventoryNormalizer {
                 enums.add(new Object[] {field, enumType, value});
             }
         });
-        return new Normalized(obj, problems, enums);
+        boolean plain = true;
+        try {
+            // checked here, while the object is fresh in the processor's cache and objects go in parallel
+            com.dashjoin.jsonata.Functions.validateInput(obj);
+        } catch (IllegalArgumentException e) {
+            plain = false;
+        }
+        return new Normalized(obj, problems, enums, plain);
     }
 
     private static ValueNormalizer.Problems problemsInto(String file, InventoryModel.Collection c,
