@@ -209,12 +209,14 @@ final class CheckerRun {
                 break;
             }
         }
-        for (Map.Entry<String, Set<Object>> e : incompleteRelated.entrySet()) {
-            for (Object x : (List<?>) related.getOrDefault(e.getKey(), List.of())) {
-                if (e.getValue().contains(x)) {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> m = (Map<String, Object>) x;
-                    missing = missingFields(e.getKey(), m, missing);
+        if (!incompleteRelated.isEmpty()) { // mostly empty: no iterator for every object
+            for (Map.Entry<String, Set<Object>> e : incompleteRelated.entrySet()) {
+                for (Object x : (List<?>) related.getOrDefault(e.getKey(), List.of())) {
+                    if (e.getValue().contains(x)) {
+                        @SuppressWarnings("unchecked")
+                        Map<String, Object> m = (Map<String, Object>) x;
+                        missing = missingFields(e.getKey(), m, missing);
+                    }
                 }
             }
         }
@@ -235,7 +237,8 @@ final class CheckerRun {
      */
     private List<String> missingRequired(Map<String, Object> related, List<String> required,
                                          List<String> missing) {
-        for (String col : required) {
+        for (int i = 0; i < required.size(); i++) { // an index, not an iterator for every object
+            String col = required.get(i);
             if (((List<?>) related.getOrDefault(col, List.of())).isEmpty()) {
                 if (missing == null) {
                     missing = new ArrayList<>();

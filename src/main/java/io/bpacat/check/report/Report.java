@@ -40,7 +40,7 @@ public record Report(List<String> inventories, List<Finding> findings, Map<Strin
     }
 
     private static List<Finding> needingAttention(List<Finding> findings) {
-        return findings.stream().filter(f -> f.excluded()
+        return findings.parallelStream().filter(f -> f.excluded()
                 || (f.outcome() != Outcome.COMPLIANT && f.outcome() != Outcome.NOT_APPLICABLE)).toList();
     }
 
@@ -48,13 +48,15 @@ public record Report(List<String> inventories, List<Finding> findings, Map<Strin
         return rules.getOrDefault(id, new RuleInfo(id, id, "warning", "", ""));
     }
 
-    /** Count per outcome label, excluded findings counted apart as "excluded". */
+    /** Count per outcome label, excluded findings counted apart as "excluded" (in parallel: there can be millions). */
     private static Map<String, Integer> count(List<Finding> findings) {
         Outcome[] outcomes = Outcome.values();
-        int[] n = new int[outcomes.length + 1];
-        for (Finding f : findings) {
-            n[f.excluded() ? outcomes.length : f.outcome().ordinal()]++;
-        }
+        int[] n = findings.parallelStream().collect(() -> new int[outcomes.length + 1],
+                (counts, f) -> counts[f.excluded() ? outcomes.length : f.outcome().ordinal()]++, (a, b) -> {
+                    for (int i = 0; i < a.length; i++) {
+                        a[i] += b[i];
+                    }
+                });
         Map<String, Integer> m = new java.util.LinkedHashMap<>();
         for (Outcome o : outcomes) {
             m.put(o.label(), n[o.ordinal()]);

@@ -49,31 +49,120 @@ final class Sarif {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(1024, r.findings().size() * 1024));
         Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8.newEncoder());
         try (JsonGenerator g = JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-            write(r, g);
+            if (r.findings().size() < PARALLEL_ABOVE) {
+                write(r, g);
+            } else {
+                write(r, g, () -> {
+                    g.flush();
+                    for (byte[] part : resultsInParallel(r)) {
+                        bytes.write(part);
+                    }
+                });
+            }
         }
         out.write('\n');
         out.flush();
         return bytes;
     }
 
+    /** From this many results on, {@link #utf8} writes them in parts on all processors. */
+    static final int PARALLEL_ABOVE = 4096;
+
+    /**
+     * The bytes of the results array's elements, in parts written in parallel that join into what one generator
+     * writes: each part is written by a generator of its own that first opens the same objects and arrays (so its
+     * pretty printer indents as deep), and keeps what follows them; a part after the first starts with the
+     * separator that its first result would have had. The array's closing bracket is written the same way whether
+     * its generator saw the elements or not (" ]").
+     */
+    private static List<byte[]> resultsInParallel(Report r) throws IOException {
+        Map<String, Integer> index = ruleIndex(r);
+        int n = r.findings().size();
+        int parts = Math.max(2, Runtime.getRuntime().availableProcessors() * 4);
+        try {
+            return java.util.stream.IntStream.range(0, parts).parallel().mapToObj(p -> {
+                try {
+                    return part(r, index, (int) ((long) n * p / parts), (int) ((long) n * (p + 1) / parts), p > 0);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // the encoder's own exception, as one generator would have thrown it
+        }
+    }
+
+    private static byte[] part(Report r, Map<String, Integer> index, int from, int to, boolean separator)
+            throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream((to - from) * 1024 + 16);
+        Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8.newEncoder());
+        JsonGenerator g = JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
+        g.setPrettyPrinter(prettyPrinter());
+        g.writeStartObject();
+        g.writeArrayFieldStart("runs");
+        g.writeStartObject();
+        g.writeArrayFieldStart("results");
+        g.flush();
+        int start = bytes.size();
+        if (separator) {
+            // what the generator writes before a result that is not the array's first
+            g.writeStartObject();
+            g.writeEndObject();
+            g.flush();
+            start = bytes.size();
+        }
+        for (Finding f : r.findings().subList(from, to)) {
+            result(g, f, r.rule(f.ruleId()), index.get(f.ruleId()));
+        }
+        g.flush();
+        byte[] all = bytes.toByteArray();
+        return java.util.Arrays.copyOfRange(all, start, all.length);
+    }
+
     private static void write(Report r, JsonGenerator g) throws IOException {
+        Map<String, Integer> index = ruleIndex(r);
+        write(r, g, () -> {
+            for (Finding f : r.findings()) {
+                result(g, f, r.rule(f.ruleId()), index.get(f.ruleId()));
+            }
+        });
+    }
+
+    /** Writes what the results array holds. */
+    private interface Results {
+        void write() throws IOException;
+    }
+
+    private static DefaultPrettyPrinter prettyPrinter() {
         // ReportWriter.json indents like this, and writes "\n" after each line on every system
-        g.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n")));
+        return new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
+    }
+
+    /** The rules' IDs in order, each with its index in the rules array. */
+    private static Map<String, Integer> ruleIndex(Report r) {
+        List<String> ids = ruleIds(r);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            index.put(ids.get(i), i);
+        }
+        return index;
+    }
+
+    private static List<String> ruleIds(Report r) {
+        return new ArrayList<>(new TreeSet<>(r.findings().stream().map(Finding::ruleId).toList()));
+    }
+
+    private static void write(Report r, JsonGenerator g, Results results) throws IOException {
+        g.setPrettyPrinter(prettyPrinter());
         g.writeStartObject();
         g.writeStringField("$schema", "https://json.schemastore.org/sarif-2.1.0.json");
         g.writeStringField("version", "2.1.0");
         g.writeArrayFieldStart("runs");
         g.writeStartObject();
-        List<String> ids = new ArrayList<>(new TreeSet<>(r.findings().stream().map(Finding::ruleId).toList()));
-        tool(g, r, ids);
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            index.put(ids.get(i), i);
-        }
+        tool(g, r, ruleIds(r));
         g.writeArrayFieldStart("results");
-        for (Finding f : r.findings()) {
-            result(g, f, r.rule(f.ruleId()), index.get(f.ruleId()));
-        }
+        results.write();
         g.writeEndArray();
         g.writeEndObject();
         g.writeEndArray();

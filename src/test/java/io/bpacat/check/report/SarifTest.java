@@ -89,6 +89,39 @@ class SarifTest {
     }
 
     /**
+     * A large report's results are written in parts on several threads: the file holds the same bytes as the text
+     * one generator writes, for every count around the part boundaries, and a lone surrogate in any part fails
+     * as it does in a small report.
+     */
+    @Test
+    void resultsWrittenInPartsJoinIntoTheTextOfOneGenerator(@TempDir Path dir) throws Exception {
+        for (int count : new int[] {Sarif.PARALLEL_ABOVE - 1, Sarif.PARALLEL_ABOVE, 9_001}) {
+            List<Finding> findings = new ArrayList<>();
+            for (int n = 0; n < count; n++) {
+                String obj = n % 11 == 0 ? "vm \uD83D\uDE00 " + n : "vm" + n;
+                findings.add(new Finding(n % 3 == 0 ? "r1" : "r2", "checkers/r.yaml", "VM", obj,
+                        Outcome.values()[n % Outcome.values().length], n % 2 == 0 ? "" : "m\u00e9 " + n,
+                        n % 5 == 0 ? "Set-VM" : "", n % 7 == 0 ? List.of("VM.Path") : List.of(), "host.json",
+                        n % 13 == 0 ? "reason " + n : null));
+            }
+            Report r = new Report(List.of("host.json"), findings,
+                    Map.of("r1", new RuleInfo("r1", "One", "error", "security", "rules/r1/")));
+            Path file = dir.resolve("out-" + count + ".sarif");
+            ReportWriter.SARIF.write(r, false, file);
+            assertArrayEquals(Sarif.write(r).getBytes(StandardCharsets.UTF_8), Files.readAllBytes(file), "" + count);
+
+            findings.set(count - 2, new Finding("r1", "checkers/r.yaml", "VM", "a\uD800b", Outcome.NONCOMPLIANT,
+                    "m", "", List.of(), "host.json", null));
+            Report bad = new Report(List.of("host.json"), findings, Map.of());
+            IOException viaText = assertThrows(IOException.class,
+                    () -> Files.writeString(dir.resolve("other.sarif"), Sarif.write(bad), StandardCharsets.UTF_8));
+            IOException e = assertThrows(CharacterCodingException.class,
+                    () -> ReportWriter.SARIF.write(bad, false, file));
+            assertEquals(viaText.getMessage(), e.getMessage());
+        }
+    }
+
+    /**
      * A lone surrogate (an inventory may spell one as a JSON escape) cannot be written as UTF-8: it fails as it did
      * when the text was built first and written with Files.writeString, leaving the file as it was.
      */
