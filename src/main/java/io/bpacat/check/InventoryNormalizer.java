@@ -53,7 +53,7 @@ public final class InventoryNormalizer {
             }
             document.put(c.get().key(), value);
         }
-        return Optional.of(build(raw.file(), document, diags));
+        return Optional.of(build(raw.file(), document, raw.owned(), diags));
     }
 
     private boolean isInventory(Map<?, ?> m) {
@@ -61,7 +61,8 @@ public final class InventoryNormalizer {
                 .anyMatch(k -> model.collectionForKey(k).isPresent());
     }
 
-    private Inventory build(String file, Map<String, Object> document, Diagnostics diags) {
+    /** @param owned whether the document's objects may be normalized in place ({@link InventoryReader.Raw#owned}) */
+    private Inventory build(String file, Map<String, Object> document, boolean owned, Diagnostics diags) {
         Map<String, List<Map<String, Object>>> collections = new TreeMap<>();
         IdentityHashMap<Object, Map<String, String>> leftOut = new IdentityHashMap<>();
         boolean[] plain = {true};
@@ -86,7 +87,7 @@ public final class InventoryNormalizer {
                         + "\" and under another name)", "keep one of them");
                 continue;
             }
-            collections.put(c.get().key(), collection(file, c.get(), e.getValue(), leftOut, plain, diags));
+            collections.put(c.get().key(), collection(file, c.get(), e.getValue(), leftOut, plain, owned, diags));
         }
         return new Inventory(file, model, collectedAt, collections, leftOut, plain[0]);
     }
@@ -108,7 +109,7 @@ public final class InventoryNormalizer {
     /** @param plain its element is set to false when an object holds a value JSONata does not take as input */
     private List<Map<String, Object>> collection(String file, InventoryModel.Collection c, Object v,
                                                  IdentityHashMap<Object, Map<String, String>> leftOut,
-                                                 boolean[] plain, Diagnostics diags) {
+                                                 boolean[] plain, boolean owned, Diagnostics diags) {
         List<?> items = v == null ? List.of() : v instanceof List<?> l ? l : List.of(v);
         if (c.single() && items.size() > 1) {
             diags.error(file, 0, 0, "INV013", c.key() + " holds " + items.size() + " objects; an inventory describes"
@@ -117,7 +118,7 @@ public final class InventoryNormalizer {
         }
         List<?> all = items;
         List<Normalized> normalized = IntStream.range(0, all.size()).parallel()
-                .mapToObj(i -> all.get(i) instanceof Map<?, ?> m ? normalized(m, c.type()) : null).toList();
+                .mapToObj(i -> all.get(i) instanceof Map<?, ?> m ? normalized(m, c.type(), owned) : null).toList();
         List<Map<String, Object>> out = new ArrayList<>(items.size());
         List<Map<String, String>> leftOutInOrder = new ArrayList<>();
         Set<String> reported = new HashSet<>();
@@ -153,10 +154,10 @@ public final class InventoryNormalizer {
      * Normalizes one object on its own (objects are normalized in parallel); what it reports is replayed in object
      * order afterwards, so the diagnostics are the same as one object after the other.
      */
-    private Normalized normalized(Map<?, ?> raw, String type) {
+    private Normalized normalized(Map<?, ?> raw, String type, boolean owned) {
         Map<String, String> problems = new TreeMap<>();
         List<Object[]> enums = new ArrayList<>(0);
-        Map<String, Object> obj = values.object(raw, type, new ValueNormalizer.Problems() {
+        Map<String, Object> obj = values.object(raw, type, owned, new ValueNormalizer.Problems() {
             @Override
             public void unreadable(String field, String reason) {
                 problems.put(field, reason);

@@ -20,8 +20,17 @@ public final class InventoryReader {
         public static final Limits DEFAULT = new Limits(64L * 1024 * 1024, 64);
     }
 
-    /** What was read: the value tree, the format, and the .NET type a CSV {@code #TYPE} line names. */
-    public record Raw(String file, Object value, String format, String csvType) {
+    /**
+     * What was read: the value tree, the format, and the .NET type a CSV {@code #TYPE} line names.
+     *
+     * @param owned whether the tree was built for this read alone and nothing else refers to it or to a part of it
+     *              (JSON has no aliases), so that normalizing may change it instead of copying it
+     */
+    public record Raw(String file, Object value, String format, String csvType, boolean owned) {
+        /** A tree that others may still see: normalizing copies it. */
+        public Raw(String file, Object value, String format, String csvType) {
+            this(file, value, format, csvType, false);
+        }
     }
 
     private final Limits limits;
@@ -60,7 +69,7 @@ public final class InventoryReader {
                     yield Optional.of(new Raw(file, t.rows(), format, t.type()));
                 }
                 case "yaml" -> Optional.of(new Raw(file, reader.readYaml(s).value(), format, null));
-                default -> Optional.of(new Raw(file, readJson(reader, bytes, s), format, null));
+                default -> Optional.of(new Raw(file, readJson(reader, bytes, s), format, null, true));
             };
         } catch (TreeReader.ReadException e) {
             diags.error(file, e.line(), e.column(), "INV003", "cannot read the " + format.toUpperCase(Locale.ROOT)

@@ -13,7 +13,10 @@ final class Numbers {
     }
 
     static Object canonical(Number n) {
-        if (n instanceof Long || n instanceof Integer || n instanceof Short || n instanceof Byte) {
+        if (n instanceof Long) {
+            return n; // as it is: no new box for every number of a large inventory
+        }
+        if (n instanceof Integer || n instanceof Short || n instanceof Byte) {
             return n.longValue();
         }
         return canonical(n.doubleValue());

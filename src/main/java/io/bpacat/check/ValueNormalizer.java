@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,17 +51,49 @@ final class ValueNormalizer {
 
     /** A normalized copy of {@code raw} read as an object of {@code type}. */
     Map<String, Object> object(Map<?, ?> raw, String type, Problems problems) {
+        return object(raw, type, false, problems);
+    }
+
+    /**
+     * {@code raw} read as an object of {@code type}, normalized.
+     *
+     * @param owned whether nothing else sees {@code raw} ({@link InventoryReader.Raw#owned}): then its maps and lists
+     *              are normalized in place where their keys are already as the model spells them, which gives the
+     *              same values as a copy without building every object a second time
+     */
+    Map<String, Object> object(Map<?, ?> raw, String type, boolean owned, Problems problems) {
         Map<String, String> fields = model.fields(type);
+        if (owned && raw instanceof LinkedHashMap<?, ?> && canonicalKeys(fields, raw)) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> m = (Map<String, Object>) raw;
+            for (Iterator<Map.Entry<String, Object>> it = m.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<String, Object> e = it.next();
+                String kind = fields.get(e.getKey());
+                Object v = e.getValue();
+                if (kind == null || v == null) {
+                    e.setValue(copy(v, true));
+                    continue;
+                }
+                Result r = value(v, kind, e.getKey(), owned, problems);
+                if (r.ok) {
+                    e.setValue(r.value);
+                } else {
+                    problems.unreadable(e.getKey(), r.reason);
+                    it.remove();
+                }
+            }
+            return m;
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : raw.entrySet()) {
             String key = canonicalKey(fields, String.valueOf(e.getKey()));
             String kind = fields.get(key);
             Object v = e.getValue();
             if (kind == null || v == null) {
-                out.put(key, copy(v));
+                out.put(key, copy(v, owned));
                 continue;
             }
-            Result r = value(v, kind, key, problems);
+            Result r = value(v, kind, key, owned, problems);
             if (r.ok) {
                 out.put(key, r.value);
             } else {
@@ -68,6 +101,16 @@ final class ValueNormalizer {
             }
         }
         return out;
+    }
+
+    /** Whether every key of {@code raw} is a string spelled as {@link #canonicalKey} gives it. */
+    private static boolean canonicalKeys(Map<String, String> fields, Map<?, ?> raw) {
+        for (Object k : raw.keySet()) {
+            if (!(k instanceof String key) || !canonicalKey(fields, key).equals(key)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** PowerShell property names are case-insensitive: a field written as MaximumIops is MaximumIOPS. */
@@ -93,12 +136,12 @@ final class ValueNormalizer {
         }
     }
 
-    private Result value(Object v, String kind, String field, Problems problems) {
+    private Result value(Object v, String kind, String field, boolean owned, Problems problems) {
         if (v == null) {
             return Result.of(null);
         }
         if (kind.endsWith("[]")) {
-            return array(v, kind.substring(0, kind.length() - 2), field, problems);
+            return array(v, kind.substring(0, kind.length() - 2), field, owned, problems);
         }
         if (v instanceof String s && s.isEmpty() && !kind.equals("string")) {
             return Result.of(null);
@@ -108,23 +151,23 @@ final class ValueNormalizer {
         }
         if (kind.startsWith("type:")) {
             if (v instanceof Map<?, ?> m) {
-                return Result.of(object(m, kind.substring(5), nested(field, problems)));
+                return Result.of(object(m, kind.substring(5), owned, nested(field, problems)));
             }
             if (v instanceof String s) {
                 return Result.bad(collapsed(s));
             }
-            return Result.of(copy(v));
+            return Result.of(copy(v, owned));
         }
         return switch (kind) {
             case "number" -> number(v);
             case "boolean" -> bool(v);
-            case "guid" -> v instanceof String s ? Result.of(s.toLowerCase(Locale.ROOT)) : Result.of(copy(v));
+            case "guid" -> v instanceof String s ? Result.of(s.toLowerCase(Locale.ROOT)) : Result.of(copy(v, owned));
             case "date" -> date(v);
             case "timespan" -> timespan(v);
             case "version" -> version(v);
             case "object" -> v instanceof String s && TYPE_NAME.matcher(s).matches() && s.contains(".")
-                    ? Result.bad(collapsed(s)) : Result.of(copy(v));
-            default -> Result.of(copy(v));
+                    ? Result.bad(collapsed(s)) : Result.of(copy(v, owned));
+            default -> Result.of(copy(v, owned));
         };
     }
 
@@ -147,7 +190,7 @@ final class ValueNormalizer {
         };
     }
 
-    private Result array(Object v, String element, String field, Problems problems) {
+    private Result array(Object v, String element, String field, boolean owned, Problems problems) {
         boolean objects = element.startsWith("type:") || element.equals("object");
         if (v instanceof String s && objects) {
             return Result.bad(collapsed(s));
@@ -158,7 +201,7 @@ final class ValueNormalizer {
             if (item instanceof String s && element.startsWith("type:")) {
                 return Result.bad(collapsed(s));
             }
-            Result r = value(item, element, field, problems);
+            Result r = value(item, element, field, owned, problems);
             if (!r.ok) {
                 return r;
             }
@@ -369,14 +412,34 @@ final class ValueNormalizer {
 
     /** A deep copy of an untyped value, so normalized data never shares structure with the raw tree. */
     static Object copy(Object v) {
+        return copy(v, false);
+    }
+
+    /**
+     * An untyped value with its numbers canonical: a deep copy, or with {@code owned} ({@link #object(Map, String,
+     * boolean, Problems)}) the value itself where it is a map with string keys or an array list, changed in place.
+     */
+    static Object copy(Object v, boolean owned) {
+        if (owned && v instanceof LinkedHashMap<?, ?> m && m.keySet().stream().allMatch(k -> k instanceof String)) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> same = (Map<String, Object>) m;
+            same.replaceAll((k, x) -> copy(x, true));
+            return same;
+        }
+        if (owned && v instanceof ArrayList<?>) {
+            @SuppressWarnings("unchecked")
+            List<Object> same = (List<Object>) v;
+            same.replaceAll(x -> copy(x, true));
+            return same;
+        }
         if (v instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();
-            m.forEach((k, x) -> out.put(String.valueOf(k), copy(x)));
+            m.forEach((k, x) -> out.put(String.valueOf(k), copy(x, owned)));
             return out;
         }
         if (v instanceof List<?> l) {
             List<Object> out = new ArrayList<>(l.size());
-            l.forEach(x -> out.add(copy(x)));
+            l.forEach(x -> out.add(copy(x, owned)));
             return out;
         }
         if (v instanceof Number n) {
