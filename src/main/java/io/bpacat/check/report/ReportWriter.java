@@ -5,9 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.bpacat.check.Finding;
 import io.bpacat.check.Outcome;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,10 +80,7 @@ public enum ReportWriter {
 
         @Override
         public void write(Report r, boolean verbose, Path file) throws IOException {
-            ByteArrayOutputStream bytes = Sarif.utf8(r);
-            try (OutputStream out = Files.newOutputStream(file)) {
-                bytes.writeTo(out);
-            }
+            Sarif.utf8(r, () -> Files.newOutputStream(file));
         }
     },
     JUNIT {

@@ -8,6 +8,7 @@ import io.bpacat.check.Finding;
 import io.bpacat.check.Outcome;
 import java.io.IOException;
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -41,41 +42,72 @@ final class Sarif {
     }
 
     /**
-     * The bytes of {@link #write(Report)} UTF-8 encoded, written straight into a byte buffer rather than building the
-     * text first. Text that UTF-8 cannot encode (a lone surrogate) fails as {@code Files.writeString} of the text
-     * does, with a {@link java.nio.charset.CharacterCodingException}.
+     * The bytes of {@link #write(Report)} UTF-8 encoded, written straight into byte buffers rather than building the
+     * text first; nothing is written to {@code out} until all of them are ready. Text that UTF-8 cannot encode (a
+     * lone surrogate) fails as {@code Files.writeString} of the text does, with a
+     * {@link java.nio.charset.CharacterCodingException}.
      */
-    static ByteArrayOutputStream utf8(Report r) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(Math.max(1024, r.findings().size() * 1024));
-        Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8.newEncoder());
-        try (JsonGenerator g = JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
-            if (r.findings().size() < PARALLEL_ABOVE) {
+    static void utf8(Report r, java.util.concurrent.Callable<OutputStream> out) throws IOException {
+        boolean inParts = r.findings().size() >= PARALLEL_ABOVE;
+        Buffer head = new Buffer(inParts ? 64 * 1024 : Math.max(1024, r.findings().size() * 1024));
+        Writer w = new OutputStreamWriter(head, StandardCharsets.UTF_8.newEncoder());
+        List<Buffer> parts = new ArrayList<>();
+        int[] mark = {-1};
+        try (JsonGenerator g = JSON.createGenerator(w).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)) {
+            if (!inParts) {
                 write(r, g);
             } else {
                 write(r, g, () -> {
                     g.flush();
-                    for (byte[] part : resultsInParallel(r)) {
-                        bytes.write(part);
-                    }
+                    mark[0] = head.size();
+                    parts.addAll(resultsInParallel(r));
                 });
             }
         }
-        out.write('\n');
-        out.flush();
-        return bytes;
+        w.write('\n');
+        w.flush();
+        OutputStream o;
+        try {
+            o = out.call();
+        } catch (IOException | RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IOException(e);
+        }
+        try (o) {
+            int split = mark[0] < 0 ? head.size() : mark[0];
+            o.write(head.array(), 0, split);
+            for (Buffer part : parts) {
+                o.write(part.array(), part.start, part.size() - part.start);
+            }
+            o.write(head.array(), split, head.size() - split);
+        }
+    }
+
+    /** A byte buffer whose bytes are written out where they are, from {@code start} on. */
+    private static final class Buffer extends ByteArrayOutputStream {
+        int start;
+
+        Buffer(int size) {
+            super(size);
+        }
+
+        byte[] array() {
+            return buf;
+        }
     }
 
     /** From this many results on, {@link #utf8} writes them in parts on all processors. */
     static final int PARALLEL_ABOVE = 4096;
 
     /**
-     * The bytes of the results array's elements, in parts written in parallel that join into what one generator
-     * writes: each part is written by a generator of its own that first opens the same objects and arrays (so its
-     * pretty printer indents as deep), and keeps what follows them; a part after the first starts with the
-     * separator that its first result would have had. The array's closing bracket is written the same way whether
-     * its generator saw the elements or not (" ]").
+     * The results array's elements, in parts written in parallel that join into what one generator writes: each
+     * part is written by a generator of its own that first opens the same objects and arrays (so its pretty printer
+     * indents as deep), and keeps what follows them; a part after the first starts with the separator that its
+     * first result would have had. The array's closing bracket is written the same way whether its generator saw
+     * the elements or not (" ]").
      */
-    private static List<byte[]> resultsInParallel(Report r) throws IOException {
+    private static List<Buffer> resultsInParallel(Report r) throws IOException {
         Map<String, Integer> index = ruleIndex(r);
         int n = r.findings().size();
         int parts = Math.max(2, Runtime.getRuntime().availableProcessors() * 4);
@@ -92,9 +124,9 @@ final class Sarif {
         }
     }
 
-    private static byte[] part(Report r, Map<String, Integer> index, int from, int to, boolean separator)
+    private static Buffer part(Report r, Map<String, Integer> index, int from, int to, boolean separator)
             throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream((to - from) * 1024 + 16);
+        Buffer bytes = new Buffer((to - from) * 1024 + 1024);
         Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8.newEncoder());
         JsonGenerator g = JSON.createGenerator(out).disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
                 .disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
@@ -103,21 +135,18 @@ final class Sarif {
         g.writeArrayFieldStart("runs");
         g.writeStartObject();
         g.writeArrayFieldStart("results");
-        g.flush();
-        int start = bytes.size();
         if (separator) {
-            // what the generator writes before a result that is not the array's first
+            // what the generator writes before a result that is not the array's first follows this one
             g.writeStartObject();
             g.writeEndObject();
-            g.flush();
-            start = bytes.size();
         }
+        g.flush();
+        bytes.start = bytes.size();
         for (Finding f : r.findings().subList(from, to)) {
             result(g, f, r.rule(f.ruleId()), index.get(f.ruleId()));
         }
         g.flush();
-        byte[] all = bytes.toByteArray();
-        return java.util.Arrays.copyOfRange(all, start, all.length);
+        return bytes;
     }
 
     private static void write(Report r, JsonGenerator g) throws IOException {
