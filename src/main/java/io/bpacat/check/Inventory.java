@@ -231,8 +231,15 @@ public final class Inventory {
      * object's keys, by collection, object position and link kind (in the order of {@link #links}); and the roots
      * of the path fields of every object of the collections that have path fields.
      */
-    private record LinkIndex(Map<String, Map<String, Map<String, Group>>> groups,
+    private record LinkIndex(Map<String, KindGroups> groups,
                              Map<String, List<Keys[]>> keys, Map<String, List<Map<String, Object>>> roots) {
+    }
+
+    /**
+     * The groups of one link kind: the collections that have it, in the order of the inventory, and for each key
+     * a group per collection at the collection's index (null where it has no object with the key).
+     */
+    private record KindGroups(List<String> collections, Map<String, Group[]> byKey) {
     }
 
     private Map<String, Object> computeRelated(LinkIndex index, String own, int position, Object object) {
@@ -242,19 +249,21 @@ public final class Inventory {
         int j = 0;
         for (String link : links(own)) {
             Keys mine = myKeys[j++];
-            Map<String, Map<String, Group>> byKey = index.groups().get(link);
-            if (byKey == null) {
+            KindGroups kind = index.groups().get(link);
+            if (kind == null) {
                 continue;
             }
             for (String key : mine.all()) {
-                Map<String, Group> byCollection = byKey.get(key);
+                Group[] byCollection = kind.byKey().get(key);
                 if (byCollection != null) {
                     boolean idsOnlyByName = mine.id() != null && key.startsWith("name:");
-                    byCollection.forEach((c, g) -> {
-                        if (!c.equals(own)) {
+                    for (int x = 0; x < byCollection.length; x++) {
+                        Group g = byCollection[x];
+                        String c = kind.collections().get(x);
+                        if (g != null && !c.equals(own)) {
                             add(out, c, idsOnlyByName ? g.withoutId() : g.all());
                         }
-                    });
+                    }
                 }
             }
         }
@@ -449,59 +458,48 @@ public final class Inventory {
             }
         });
         List<String> kinds = linksByCollection.values().stream().flatMap(List::stream).distinct().toList();
-        List<Map<String, Map<String, Group>>> byKind = kinds.parallelStream()
-                .map(link -> groups(link, linksByCollection, keysByCollection)).toList();
-        Map<String, Map<String, Map<String, Group>>> groups = new HashMap<>();
-        for (int i = 0; i < kinds.size(); i++) {
-            groups.put(kinds.get(i), byKind.get(i));
+        Map<String, KindGroups> groups = new HashMap<>();
+        for (String link : kinds) {
+            groups.put(link, groups(link, linksByCollection, keysByCollection));
         }
         return new LinkIndex(groups, keysByCollection, roots);
     }
 
     /**
-     * The groups of one link kind, by key and collection: filled one collection after the other in inventory order
-     * (link kinds are filled in parallel, each on one thread), then made immutable.
+     * The groups of one link kind: each collection's groups by key are made on their own (in parallel, every
+     * group's objects in inventory order), then joined key by key in the order of the collections.
      */
-    private Map<String, Map<String, Group>> groups(String link, Map<String, List<String>> linksByCollection,
-                                                   Map<String, List<Keys[]>> keysByCollection) {
-        Map<String, Map<String, List<Map<String, Object>>[]>> byKey = new HashMap<>();
-        linksByCollection.forEach((c, links) -> {
-            int j = links.indexOf(link);
-            if (j < 0) {
-                return;
-            }
-            List<Map<String, Object>> objects = collections.get(c);
-            List<Keys[]> keys = keysByCollection.get(c);
-            for (int i = 0; i < objects.size(); i++) {
-                Keys k = keys.get(i)[j];
-                for (String key : k.all()) {
-                    List<Map<String, Object>>[] g = byKey.computeIfAbsent(key, x -> new LinkedHashMap<>())
-                            .computeIfAbsent(c, x -> newGroup());
-                    g[0].add(objects.get(i));
-                    if (k.id() == null) {
-                        g[1].add(objects.get(i));
-                    }
-                }
-            }
-        });
-        return frozen(byKey);
+    private KindGroups groups(String link, Map<String, List<String>> linksByCollection,
+                              Map<String, List<Keys[]>> keysByCollection) {
+        List<String> withLink = linksByCollection.entrySet().stream().filter(e -> e.getValue().contains(link))
+                .map(Map.Entry::getKey).toList();
+        List<Map<String, Group>> perCollection = withLink.parallelStream().map(c -> groupsOf(c,
+                linksByCollection.get(c).indexOf(link), keysByCollection.get(c))).toList();
+        Map<String, Group[]> byKey = new HashMap<>();
+        for (int x = 0; x < withLink.size(); x++) {
+            int at = x;
+            perCollection.get(x).forEach((key, g) -> byKey.computeIfAbsent(key, k -> new Group[withLink.size()])[at]
+                    = g);
+        }
+        return new KindGroups(withLink, byKey);
     }
 
-    /**
-     * The groups of one link kind by key, made immutable, the keys' groups in parallel (a link kind has about as
-     * many keys as objects); the map is only looked up, so the order it was filled in does not matter.
-     */
-    private static Map<String, Map<String, Group>> frozen(Map<String, Map<String, List<Map<String, Object>>[]>> byKey) {
-        List<Map.Entry<String, Map<String, List<Map<String, Object>>[]>>> entries = new ArrayList<>(byKey.entrySet());
-        List<Map<String, Group>> frozen = entries.parallelStream().map(e -> {
-            Map<String, Group> f = new LinkedHashMap<>(e.getValue().size() * 2);
-            e.getValue().forEach((c, g) -> f.put(c, new Group(List.copyOf(g[0]), List.copyOf(g[1]))));
-            return f;
-        }).toList();
-        Map<String, Map<String, Group>> out = new HashMap<>(entries.size() * 2);
-        for (int i = 0; i < entries.size(); i++) {
-            out.put(entries.get(i).getKey(), frozen.get(i));
+    /** The groups of one collection by key for the link kind at index {@code j} of its kinds, made immutable. */
+    private Map<String, Group> groupsOf(String c, int j, List<Keys[]> keys) {
+        List<Map<String, Object>> objects = collections.get(c);
+        Map<String, List<Map<String, Object>>[]> byKey = new HashMap<>();
+        for (int i = 0; i < objects.size(); i++) {
+            Keys k = keys.get(i)[j];
+            for (String key : k.all()) {
+                List<Map<String, Object>>[] g = byKey.computeIfAbsent(key, x -> newGroup());
+                g[0].add(objects.get(i));
+                if (k.id() == null) {
+                    g[1].add(objects.get(i));
+                }
+            }
         }
+        Map<String, Group> out = new HashMap<>(byKey.size() * 2);
+        byKey.forEach((key, g) -> out.put(key, new Group(List.copyOf(g[0]), List.copyOf(g[1]))));
         return out;
     }
 
