@@ -97,7 +97,14 @@ public final class CheckerEngine {
                     .forEach(k -> runs[0][k].prepare());
         }
         List<List<List<Finding>>> parts = inSlices(slices, s -> slice(checkers, inv, scopes, head, runs[s], s, slices));
-        List<Finding> out = new ArrayList<>();
+        int count = 0;
+        for (int k = 0; k < checkers.size(); k++) {
+            count += head.get(k).size();
+            for (List<List<Finding>> part : parts) {
+                count += part.get(k).size();
+            }
+        }
+        List<Finding> out = new ArrayList<>(count);
         for (int k = 0; k < checkers.size(); k++) {
             out.addAll(head.get(k));
             for (List<List<Finding>> part : parts) {
@@ -120,7 +127,10 @@ public final class CheckerEngine {
     private static List<List<Finding>> slice(List<Checker> checkers, Inventory inv, List<String> scopes,
                                              List<List<Finding>> head, CheckerRun[] runs, int s, int slices) {
         List<List<Finding>> out = new ArrayList<>();
-        checkers.forEach(c -> out.add(new ArrayList<>()));
+        for (Checker c : checkers) { // one finding per object of the slice: no list grows
+            int n = inv.objects(c.scope()).size();
+            out.add(new ArrayList<>((int) ((long) n * (s + 1) / slices - (long) n * s / slices)));
+        }
         for (String scope : scopes) {
             int n = inv.objects(scope).size();
             int from = (int) ((long) n * s / slices);
