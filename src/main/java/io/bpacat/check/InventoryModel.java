@@ -61,13 +61,23 @@ public final class InventoryModel {
         this.derivedLinks = derivedLinks;
         this.json = json;
         Map<String, Map<Long, String>> names = new LinkedHashMap<>();
+        Map<String, Map<String, String>> byLowerCase = new LinkedHashMap<>();
         enums.forEach((e, values) -> {
             Map<Long, String> byValue = new LinkedHashMap<>();
-            values.forEach((n, v) -> byValue.putIfAbsent(v, n));
+            Map<String, String> lower = new java.util.HashMap<>();
+            values.forEach((n, v) -> {
+                byValue.putIfAbsent(v, n);
+                lower.putIfAbsent(n.toLowerCase(Locale.ROOT), n);
+            });
             names.put(e, byValue);
+            byLowerCase.put(e, lower);
         });
         this.enumNames = names;
+        this.enumNamesByLowerCase = byLowerCase;
     }
+
+    /** Per enum type, each member's name in lower case to its declared spelling (the first declared, for twins). */
+    private final Map<String, Map<String, String>> enumNamesByLowerCase;
 
     /** The model shipped with bpacat. */
     public static InventoryModel standard() {
@@ -150,12 +160,8 @@ public final class InventoryModel {
 
     /** The enum member called {@code name}, case-insensitively, in its declared spelling. */
     public Optional<String> enumName(String enumType, String name) {
-        Map<String, Long> values = enums.get(enumType);
-        if (values == null) {
-            return Optional.empty();
-        }
-        String lower = name.toLowerCase(Locale.ROOT);
-        return values.keySet().stream().filter(n -> n.toLowerCase(Locale.ROOT).equals(lower)).findFirst();
+        Map<String, String> names = enumNamesByLowerCase.get(enumType);
+        return names == null ? Optional.empty() : Optional.ofNullable(names.get(name.toLowerCase(Locale.ROOT)));
     }
 
     /** The first-declared name of the enum member with value {@code value}. */

@@ -170,8 +170,11 @@ public final class InventoryNormalizer {
         });
         boolean plain = true;
         try {
+            // a tree the reader built holds only plain values, and normalizing makes no others; any other tree is
             // checked here, while the object is fresh in the processor's cache and objects go in parallel
-            com.dashjoin.jsonata.Functions.validateInput(obj);
+            if (!owned) {
+                com.dashjoin.jsonata.Functions.validateInput(obj);
+            }
         } catch (IllegalArgumentException e) {
             plain = false;
         }

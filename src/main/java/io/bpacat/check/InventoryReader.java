@@ -23,8 +23,9 @@ public final class InventoryReader {
     /**
      * What was read: the value tree, the format, and the .NET type a CSV {@code #TYPE} line names.
      *
-     * @param owned whether the tree was built for this read alone and nothing else refers to it or to a part of it
-     *              (JSON has no aliases), so that normalizing may change it instead of copying it
+     * @param owned whether the tree was built by {@link TreeReader} for this read alone and nothing else refers to it
+     *              or to a part of it (JSON has no aliases), so that normalizing may change it instead of copying it;
+     *              such a tree holds only the plain values TreeReader makes
      */
     public record Raw(String file, Object value, String format, String csvType, boolean owned) {
         /** A tree that others may still see: normalizing copies it. */

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,7 +64,7 @@ final class ValueNormalizer {
      */
     Map<String, Object> object(Map<?, ?> raw, String type, boolean owned, Problems problems) {
         Map<String, String> fields = model.fields(type);
-        if (owned && raw instanceof LinkedHashMap<?, ?> && canonicalKeys(fields, raw)) {
+        if (owned && raw instanceof LinkedHashMap<?, ?> && canonicalKeys(type, fields, raw)) {
             @SuppressWarnings("unchecked")
             Map<String, Object> m = (Map<String, Object>) raw;
             for (Iterator<Map.Entry<String, Object>> it = m.entrySet().iterator(); it.hasNext(); ) {
@@ -104,14 +105,29 @@ final class ValueNormalizer {
     }
 
     /** Whether every key of {@code raw} is a string spelled as {@link #canonicalKey} gives it. */
-    private static boolean canonicalKeys(Map<String, String> fields, Map<?, ?> raw) {
+    private boolean canonicalKeys(String type, Map<String, String> fields, Map<?, ?> raw) {
+        Map<String, Boolean> known = canonicalByType.computeIfAbsent(type, t -> new ConcurrentHashMap<>());
         for (Object k : raw.keySet()) {
-            if (!(k instanceof String key) || !canonicalKey(fields, key).equals(key)) {
+            if (!(k instanceof String key)) {
+                return false;
+            }
+            Boolean canonical = known.get(key);
+            if (canonical == null) {
+                canonical = canonicalKey(fields, key).equals(key);
+                known.put(key, canonical);
+            }
+            if (!canonical) {
                 return false;
             }
         }
         return true;
     }
+
+    /**
+     * Per type, whether a key is spelled as the model spells it (or is not in the model), for the keys met so far:
+     * objects of a type mostly share their keys, and a key not in the model is otherwise compared with every field.
+     */
+    private final Map<String, Map<String, Boolean>> canonicalByType = new ConcurrentHashMap<>();
 
     /** PowerShell property names are case-insensitive: a field written as MaximumIops is MaximumIOPS. */
     private static String canonicalKey(Map<String, String> fields, String key) {
