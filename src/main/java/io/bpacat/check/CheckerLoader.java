@@ -111,11 +111,14 @@ public final class CheckerLoader {
         return out;
     }
 
+    /** Reads every checker: one reader (thread-safe) and its YAML factory for all of them. */
+    private final TreeReader yaml = new TreeReader(64, true);
+
     /** Loads one checker from its text; empty (with error diagnostics) when it is unusable. */
     public java.util.Optional<Checker> load(String file, String text, Diagnostics diags) {
         TreeReader.Tree tree;
         try {
-            tree = new TreeReader(64, true).readYaml(text);
+            tree = yaml.readYaml(text);
         } catch (TreeReader.ReadException e) {
             diags.error(file, e.line(), e.column(), "CHK001", "malformed checker: " + e.getMessage(),
                     "fix the YAML; see schemas/checker.schema.json");

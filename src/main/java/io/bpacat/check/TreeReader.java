@@ -101,13 +101,7 @@ public final class TreeReader {
     }
 
     public Tree readYaml(String text) throws ReadException {
-        LoaderOptions opts = new LoaderOptions();
-        opts.setNestingDepthLimit(maxDepth + 1);
-        opts.setMaxAliasesForCollections(50);
-        opts.setCodePointLimit(Math.max(text.length() + 1, 3 * 1024 * 1024));
-        YAMLFactory f = YAMLFactory.builder().loaderOptions(opts)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth + 1).build())
-                .build();
+        YAMLFactory f = text.length() < SMALL_YAML ? smallYaml() : yaml(text.length() + 1);
         try (JsonParser p = f.createParser(text)) {
             return read(p);
         } catch (IOException e) {
@@ -115,6 +109,27 @@ public final class TreeReader {
         } catch (RuntimeException e) {
             throw new ReadException("malformed YAML: " + firstLine(e.getMessage()), 0, 0);
         }
+    }
+
+    /** Texts shorter than this many characters (most: checkers, exclusions) share one YAML factory. */
+    private static final int SMALL_YAML = 3 * 1024 * 1024;
+    private YAMLFactory smallYaml;
+
+    private synchronized YAMLFactory smallYaml() {
+        if (smallYaml == null) {
+            smallYaml = yaml(SMALL_YAML);
+        }
+        return smallYaml;
+    }
+
+    private YAMLFactory yaml(int codePointLimit) {
+        LoaderOptions opts = new LoaderOptions();
+        opts.setNestingDepthLimit(maxDepth + 1);
+        opts.setMaxAliasesForCollections(50);
+        opts.setCodePointLimit(codePointLimit);
+        return YAMLFactory.builder().loaderOptions(opts)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(maxDepth + 1).build())
+                .build();
     }
 
     private static ReadException failure(IOException e) {
