@@ -1,7 +1,9 @@
 package io.bpacat.check;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,21 +23,58 @@ public final class Template {
         if (template == null) {
             return "";
         }
-        Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String key = m.group(1);
-            Object v = values != null && values.containsKey(key) ? values.get(key) : path(object, key);
+        for (Part p : parts(template)) {
+            if (p.key() == null) {
+                sb.append(p.literal());
+                continue;
+            }
+            Object v = values != null && values.containsKey(p.key()) ? values.get(p.key()) : path(object, p.path());
             String text = text(v);
-            m.appendReplacement(sb, Matcher.quoteReplacement(powershell ? text.replace("'", "''") : text));
+            sb.append(powershell ? text.replace("'", "''") : text);
         }
-        m.appendTail(sb);
         return sb.toString();
     }
 
+    /** A piece of a template: literal text, or a placeholder's key and its field path. */
+    private record Part(String literal, String key, String[] path) {
+    }
+
+    /** Templates split into parts once: a checker's message is filled for thousands of objects. */
+    private static final Map<String, List<Part>> PARSED = new ConcurrentHashMap<>();
+    private static final int MAX_PARSED = 10_000;
+
+    private static List<Part> parts(String template) {
+        List<Part> parts = PARSED.get(template);
+        if (parts == null) {
+            parts = new ArrayList<>();
+            Matcher m = PLACEHOLDER.matcher(template);
+            int last = 0;
+            while (m.find()) {
+                if (m.start() > last) {
+                    parts.add(new Part(template.substring(last, m.start()), null, null));
+                }
+                parts.add(new Part(null, m.group(1), m.group(1).split("\\.")));
+                last = m.end();
+            }
+            if (last < template.length()) {
+                parts.add(new Part(template.substring(last), null, null));
+            }
+            parts = List.copyOf(parts);
+            if (PARSED.size() < MAX_PARSED) {
+                PARSED.put(template, parts);
+            }
+        }
+        return parts;
+    }
+
     static Object path(Map<String, ?> object, String path) {
+        return path(object, path.split("\\."));
+    }
+
+    private static Object path(Map<String, ?> object, String[] path) {
         Object cur = object;
-        for (String part : path.split("\\.")) {
+        for (String part : path) {
             if (!(cur instanceof Map<?, ?> m)) {
                 return null;
             }
