@@ -271,8 +271,10 @@ public final class Inventory {
         if (out.isEmpty() && roots == null) {
             return Map.of();
         }
-        Map<String, Object> result = new LinkedHashMap<>(out.size() * 2 + 2);
-        out.forEach((c, l) -> result.put(c, l instanceof ArrayList ? List.copyOf(l) : l));
+        out.replaceAll((c, l) -> l instanceof ArrayList ? List.copyOf(l) : l);
+        // the same map is the result: the roots go in after the lists (no second map for every object)
+        @SuppressWarnings({"unchecked", "rawtypes"})
+        Map<String, Object> result = (Map) out;
         if (roots != null) {
             result.put(ROOTS, roots);
         }
@@ -285,6 +287,9 @@ public final class Inventory {
      */
     private static void add(Map<String, List<Map<String, Object>>> out, String c, List<Map<String, Object>> objects) {
         List<Map<String, Object>> list = out.get(c);
+        if (list == objects) { // a second key of the object found the same group
+            return;
+        }
         if (list == null || list.isEmpty() && !objects.isEmpty()) {
             out.put(c, objects);
             return;
