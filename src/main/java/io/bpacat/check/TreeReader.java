@@ -162,6 +162,9 @@ public final class TreeReader {
         List<Object> stack = new ArrayList<>();
         List<String> pendingKeys = new ArrayList<>();
         Object root = null;
+        // the key count of the last object closed at each depth: objects side by side (the VMs of a list) mostly
+        // have as many keys, so the next one is made that large and its table never grows and rehashes
+        int[] keysAtDepth = new int[maxDepth + 2];
         boolean started = false;
         JsonToken t;
         String key = null;
@@ -183,6 +186,9 @@ public final class TreeReader {
             }
             if (t == JsonToken.END_OBJECT || t == JsonToken.END_ARRAY) {
                 Object done = stack.remove(stack.size() - 1);
+                if (done instanceof Map<?, ?> m) {
+                    keysAtDepth[stack.size()] = m.size();
+                }
                 String k = pendingKeys.remove(pendingKeys.size() - 1);
                 if (stack.isEmpty()) {
                     root = done;
@@ -199,7 +205,8 @@ public final class TreeReader {
                             + " about 6; was the file written with an unusually large -Depth?)",
                             loc.getLineNr(), loc.getColumnNr());
                 }
-                Object container = t == JsonToken.START_OBJECT ? new LinkedHashMap<String, Object>()
+                Object container = t == JsonToken.START_OBJECT
+                        ? new LinkedHashMap<String, Object>(capacityFor(keysAtDepth[stack.size()]))
                         : new ArrayList<>();
                 stack.add(container);
                 pendingKeys.add(key);
@@ -223,6 +230,14 @@ public final class TreeReader {
     }
 
     @SuppressWarnings("unchecked")
+    /**
+     * A hash table capacity that holds {@code keys} keys without growing: at least the default 16, at most what
+     * 1,024 keys need (a table is made at once, so a huge object's neighbours do not each get a huge one).
+     */
+    private static int capacityFor(int keys) {
+        return Math.max(16, (int) (Math.min(keys, 1024) / 0.75f) + 1);
+    }
+
     private static void attach(Object container, String key, Object value) {
         if (container instanceof Map<?, ?> m) {
             ((Map<String, Object>) m).put(key, value);
