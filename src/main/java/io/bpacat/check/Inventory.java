@@ -80,14 +80,20 @@ public final class Inventory {
      * object, or {@code Collection[index]} when that gives nothing. Computed once per collection, in parallel.
      */
     public List<String> displayNames(String collection) {
-        return displayNames.computeIfAbsent(collection, c -> {
-            String display = model.collection(c).map(InventoryModel.Collection::display).orElse(null);
-            List<Map<String, Object>> objects = objects(c);
-            return IntStream.range(0, objects.size()).parallel().mapToObj(i -> {
-                String name = Template.render(display, objects.get(i), null, false);
-                return name.isBlank() || name.equals("?") ? c + "[" + i + "]" : name;
-            }).toList();
-        });
+        List<String> names = displayNames.get(collection);
+        if (names != null) {
+            return names;
+        }
+        // not inside computeIfAbsent: the parallel stream's threads may run another collection's names meanwhile,
+        // and must not wait for this entry's lock
+        String display = model.collection(collection).map(InventoryModel.Collection::display).orElse(null);
+        List<Map<String, Object>> objects = objects(collection);
+        List<String> computed = IntStream.range(0, objects.size()).parallel().mapToObj(i -> {
+            String name = Template.render(display, objects.get(i), null, false);
+            return name.isBlank() || name.equals("?") ? collection + "[" + i + "]" : name;
+        }).toList();
+        displayNames.putIfAbsent(collection, computed);
+        return displayNames.get(collection);
     }
 
     /**
