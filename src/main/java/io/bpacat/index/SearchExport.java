@@ -57,14 +57,15 @@ import org.apache.lucene.util.BytesRef;
  *       per locale a {@link NumberCodec} string of each such term's summed docFreq there ({@code docFreq}; 0: inline
  *       or absent in that locale), and the indexes of the terms whose files are per locale ({@code perLocale}). With
  *       meta.json loaded ahead, a query requests the shards of its terms, their long postings and those of the last
- *       word's likely completions in one round of requests, then the result documents in a second;</li>
+ *       word's likely completions in one round of requests, then, for the hits whose rows did not come with those
+ *       long postings, the result documents in a second;</li>
  *   <li>meta.json's {@code locales.<locale>.rules}: each document's rule as a {@link NumberCodec} string of gaps
  *       between rule numbers (the rules of all locales in ID order), so that a result list of distinct rules
  *       loads its documents in one round;</li>
  *   <li>{@code search/<locale>/d/<doc / docsPerFile>.json.gz}: what a result shows (id, title, url, severity,
  *       category, product, excerpt), for {@code docsPerFile} consecutive documents (meta.json says how many) in an
- *       array, gzip-compressed (the browser inflates them), as a host serves them or not: a result's row is needed
- *       only when it is not among the rows of the long postings its query loaded;</li>
+ *       array, gzip-compressed on disk (the browser inflates them unless the host already did); a hit's file is
+ *       loaded only when its row is not among those of the long postings its query loaded;</li>
  *   <li>{@code search/facets.json}: per locale the severity, category and product of every document, for filters:
  *       per facet its sorted values and a {@link NumberCodec} string of each document's value index;</li>
  *   <li>{@code search/ids/<first two characters>.json}: rule ID → [[locale, doc], ...], for asset-ID queries.</li>
