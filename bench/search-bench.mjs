@@ -1,7 +1,10 @@
 // Drives headless Chromium (Debian's chromium, over the DevTools protocol) on a built site to compare our search
 // with Pagefind. Serves the site from 127.0.0.1 with gzip for text files (as static hosts do), counting the bytes
-// sent under each top folder; every page load starts with an empty HTTP cache (Cache-Control: no-store), so the
-// bytes of a first query are what a new visitor downloads.
+// sent under each top folder; every response is sent with Cache-Control: no-store, so a page load starts with
+// nothing cached and the bytes of a first query are what a new visitor downloads. The DevTools Network domain stays
+// off: its events for every request (sent to this process, which also serves the site) are work a visitor's browser
+// does not do, and made each request of a query's first run about 2 ms slower on 2 cores. DEVTOOLS_NETWORK=1 turns
+// it on (with its cache switch) to compare with figures taken that way.
 // Usage: node --experimental-websocket bench/search-bench.mjs SITE_DIR HARNESS_DIR QUERIES.json ENGINE
 //   ENGINE: ours | pagefind. Prints one JSON object: bytes of a first and a second query, latency, ranked IDs.
 import { spawn } from 'node:child_process';
@@ -89,8 +92,10 @@ async function startChromium() {
   const page = targets.find((t) => t.type === 'page');
   const cdp = await devtools(page.webSocketDebuggerUrl);
   await cdp.send('Page.enable');
-  await cdp.send('Network.enable');
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (process.env.DEVTOOLS_NETWORK) {
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  }
   const stop = async () => {
     cdp.close();
     const exited = new Promise((r) => proc.once('exit', r));

@@ -9,7 +9,10 @@ let catalog = null;
 async function oursEngine() {
   if (!ours) {
     const { createSearch } = await import('./engine/engine.js');
-    ours = createSearch({ load: (path) => fetch(`/search/${path}`).then((r) => (r.ok ? r.json() : null)) });
+    ours = createSearch({
+      load: (path) => fetch(`/search/${path}`).then((r) => (r.ok ? r.json() : null)),
+      loadBytes: (path) => fetch(`/search/${path}`).then((r) => (r.ok ? r.arrayBuffer() : null)),
+    });
   }
   return ours;
 }

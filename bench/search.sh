@@ -8,6 +8,7 @@
 # Usage: bench/search.sh [SIZES...]   (default: 20000; run from anywhere; builds the jar when missing)
 #        SKIP_CORPUS=1 bench/search.sh 20000   (only the generated corpus)
 #        REUSE_SITE=1 bench/search.sh   (keep sites built by an earlier run: same jar, bench code changed)
+#        DEVTOOLS_NETWORK=1 bench/search.sh   (with Chromium's DevTools Network domain on, as figures before it was off)
 # Where a first run's time goes (its requests, slowest queries first):
 #        python3 bench/search_trace.py bench/work/result-gen-20000-ours.json bench/work/judged.json
 set -euo pipefail
@@ -38,7 +39,7 @@ node_modules/.bin/esbuild site-templates/js/search/engine.js --bundle --splittin
 python3 -c 'import json, sys, yaml; print(json.dumps(yaml.safe_load(open(sys.argv[1]))["queries"]))' \
   src/test/resources/search/judged-queries.yaml > "$work/judged.json"
 
-echo "$(chromium --version 2>/dev/null | head -1), pagefind $($pagefind --version | cut -d' ' -f2), node $(node --version), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$(chromium --version 2>/dev/null | head -1), pagefind $($pagefind --version | cut -d' ' -f2), node $(node --version), DevTools Network domain $([ -n "${DEVTOOLS_NETWORK:-}" ] && echo on || echo off), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 bench_site() { # name content-dir
   local name=$1 content=$2 site="$work/search-site-$1"

@@ -59,15 +59,36 @@ export function bm25({ k1, b, lengthTable }, boost, df, docCount, sumTotalTermFr
 }
 
 /**
- * createSearch({ load }) where load(path) resolves to the parsed JSON of a file under search/ (fetch in the
- * browser, the file system in tests). Files are loaded once and cached.
+ * The JSON of a file's bytes, inflated first when they are gzip (a host may have inflated them already: it sent
+ * a .gz file with Content-Encoding: gzip).
  */
-export function createSearch({ load }) {
+export async function gunzipJson(bytes) {
+  const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
+  if (b[0] !== 0x1f || b[1] !== 0x8b) return JSON.parse(new TextDecoder().decode(b));
+  const inflated = new Blob([b]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return JSON.parse(await new Response(inflated).text());
+}
+
+/**
+ * createSearch({ load, loadBytes }) where load(path) resolves to the parsed JSON of a file under search/ and
+ * loadBytes(path) to the bytes of one (an ArrayBuffer or Uint8Array; null for none), for the gzip-compressed
+ * documents (fetch in the browser, the file system in tests). Files are loaded once and cached.
+ */
+export function createSearch({ load, loadBytes }) {
   const cache = new Map();
   const get = (path) => {
     if (!cache.has(path)) cache.set(path, Promise.resolve().then(() => load(path)).catch(() => null));
     return cache.get(path);
   };
+  const getGzip = (path) => {
+    if (!cache.has(path)) {
+      cache.set(path, Promise.resolve().then(() => loadBytes(path)).then((b) => (b ? gunzipJson(b) : null))
+        .catch(() => null));
+    }
+    return cache.get(path);
+  };
+  /** Per locale, document → what a result shows, from the rows of the long postings loaded so far. */
+  const rows = new Map();
   const analyzers = new Map();
 
   function analyzer(language) {
@@ -125,12 +146,17 @@ export function createSearch({ load }) {
 
   /**
    * The encoded postings of an entry, per field in the entry's order: inline, or in the file the entry names
-   * (one locale's strings, or locale → strings when the locales share the file).
+   * (one locale's [strings, rows], or locale → [strings, rows] when the locales share the file). The rows of the
+   * term's best documents, [[doc, row], ...], are kept for the result list.
    */
   async function postingsOf(locale, entry) {
     if (typeof entry[1] !== 'string') return entry[1];
     const file = await get(`${entry[1]}.json`);
-    return Array.isArray(file) ? file : entryOf(file, locale);
+    const own = Array.isArray(file) ? file : entryOf(file, locale);
+    if (!own) return null;
+    if (!rows.has(locale)) rows.set(locale, new Map());
+    for (const [doc, row] of own[1]) rows.get(locale).set(doc, row);
+    return own[0];
   }
 
   const directories = new Map();
@@ -323,9 +349,9 @@ export function createSearch({ load }) {
   }
 
   /**
-   * The first n hits of distinct rules with what a result shows. The rules are known before the documents load,
-   * so the document files of the n hits load at once, in parallel; hits whose document is missing give way to
-   * the next ones.
+   * The first n hits of distinct rules with what a result shows: the rows that came with the long postings, else
+   * the hits' document files. The rules are known before the documents load, so the document files of the n hits
+   * load at once, in parallel; hits whose document is missing give way to the next ones.
    */
   async function withDocs(hits, n) {
     const meta = await get('meta.json');
@@ -342,10 +368,11 @@ export function createSearch({ load }) {
         seen.add(rule);
         batch.push(h);
       }
-      const files = await Promise.all(batch.map((h) =>
-        get(`${meta.locales[h.locale].dir}/d/${Math.floor(h.doc / per)}.json`)));
+      const known = (h) => rows.has(h.locale) && rows.get(h.locale).get(h.doc);
+      const files = await Promise.all(batch.map((h) => known(h) ? null
+        : getGzip(`${meta.locales[h.locale].dir}/d/${Math.floor(h.doc / per)}.json.gz`)));
       batch.forEach((h, i) => {
-        const d = files[i] && files[i][h.doc % per];
+        const d = known(h) || (files[i] && files[i][h.doc % per]);
         if (!d) return;
         out.push({ ...h, id: d.id, title: d.title, url: d.url, severity: d.severity, category: d.category,
           product: d.product, excerpt: d.excerpt });

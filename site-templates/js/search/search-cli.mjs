@@ -11,9 +11,12 @@ const dir = process.argv[2];
 const rounds = process.argv.includes('--rounds');
 const queries = JSON.parse(readFileSync(0, 'utf8'));
 const read = (path) => JSON.parse(readFileSync(join(dir, path), 'utf8'));
+const readBytes = (path) => readFileSync(join(dir, path));
 let pending = null;
+const later = (path, reader) => new Promise((ok, fail) => pending.push({ path, reader, ok, fail }));
 const newEngine = () => createSearch({
-  load: (path) => (pending ? new Promise((ok, fail) => pending.push({ path, ok, fail })) : read(path)),
+  load: (path) => (pending ? later(path, read) : read(path)),
+  loadBytes: (path) => (pending ? later(path, readBytes) : readBytes(path)),
 });
 let engine = newEngine();
 const settled = () => new Promise((ok) => setImmediate(ok));
@@ -32,7 +35,7 @@ async function inRounds(q) {
     out.push(round.map((r) => r.path).sort());
     for (const r of round) {
       try {
-        r.ok(read(r.path));
+        r.ok(r.reader(r.path));
       } catch (e) {
         r.fail(e);
       }

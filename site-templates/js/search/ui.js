@@ -7,6 +7,7 @@ const FILTERS = ['severity', 'category', 'product', 'locale'];
 function engineFor(root, fetchImpl) {
   return createSearch({
     load: (path) => fetchImpl(`${root}search/${path}`).then((r) => (r.ok ? r.json() : null)),
+    loadBytes: (path) => fetchImpl(`${root}search/${path}`).then((r) => (r.ok ? r.arrayBuffer() : null)),
   });
 }
 

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createSearch, readInts } from '../search/engine.js';
+import { gzipSync } from 'node:zlib';
+import { createSearch, gunzipJson, readInts } from '../search/engine.js';
 
 const ints = (text) => {
   const out = [];
@@ -17,11 +18,25 @@ test('numbers read as NumberCodec writes them: 5 bits a digit, digits from g on 
   assert.throws(() => ints('A+'), /not a number digit at 1/);
 });
 
+/** An engine on files (path → JSON; those ending in .gz are served gzip-compressed) through load(files, path). */
+function engineOn(files, load) {
+  return createSearch({
+    load: (path) => load(files, path),
+    loadBytes: async (path) => {
+      const json = await load(files, path);
+      return json === null ? null : gzipSync(JSON.stringify(json));
+    },
+  });
+}
+
+const serve = async (files, path) => (path in files ? structuredClone(files[path]) : null);
+
 /**
  * A one-locale index of three documents; the postings of "replica" inline, in a file of the locale or in one shared
- * by the locales. load(files, path) serves a file (by default at once).
+ * by the locales, with the rows of its best documents (`best`: their numbers). load(files, path) serves a file (by
+ * default at once).
  */
-function index(where, load = async (files, path) => (path in files ? structuredClone(files[path]) : null)) {
+function index(where, load = serve, best = []) {
   const enc = (...triples) => triples.map((v) => 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdef'[v]).join('');
   // replica: title of doc 0 (freq 1, norm 2); body of docs 0 and 2 (freq 2 norm 5, freq 1 norm 7)
   const replica = [enc(0, 1, 2), enc(0, 2, 5, 2, 1, 7)];
@@ -40,13 +55,15 @@ function index(where, load = async (files, path) => (path in files ? structuredC
       replicat: [[1, 1], [enc(1, 1, 4)]],
     } },
     't/0063006f.json': { 'en-US': { copy: [[1, 1], [enc(1, 1, 4)]] } },
-    'en-us/p/0.json': replica,
-    'p/0.json': { 'de-DE': ['AAA'], 'en-US': replica },
-    'en-us/d/0.json': ['a', 'b', 'c'].map((id) => ({ id, title: id, url: `/${id}/` })),
+    'en-us/p/0.json': [replica, best.map((doc) => [doc, row(doc)])],
+    'p/0.json': { 'de-DE': [['AAA'], []], 'en-US': [replica, best.map((doc) => [doc, row(doc)])] },
+    'en-us/d/0.json.gz': [0, 1, 2].map(row),
     'facets.json': { 'en-US': { severity: { values: ['error', 'warning'], docs: enc(0, 1, 0) } } },
   };
-  return createSearch({ load: (path) => load(files, path) });
+  return engineOn(files, load);
 }
+
+const row = (doc) => ({ id: 'abc'[doc], title: 'abc'[doc], url: `/${'abc'[doc]}/` });
 
 test('postings in the shard, in a file of the locale and in a shared file score the same; completions count a quarter', async () => {
   for (const where of ['inline', 'locale', 'shared']) {
@@ -90,6 +107,38 @@ test('long postings are requested with the shards, the documents of a result lis
   }
 });
 
+test('a result list whose rows came with the long postings loads no document file: one round', async () => {
+  for (const where of ['shared', 'locale']) {
+    const requested = [];
+    const engine = index(where, async (files, path) => {
+      requested.push(path);
+      return serve(files, path);
+    }, [0, 2]);
+    await engine.prepare();
+    requested.length = 0;
+    const r = await engine.search('replica ', {}, 10);
+    assert.deepEqual(r.hits.map((h) => [h.id, h.title, h.url]), [['a', 'a', '/a/'], ['c', 'c', '/c/']], where);
+    assert.deepEqual(requested.filter((p) => p.includes('/d/')), [], where);
+  }
+});
+
+test('a hit whose row did not come with the long postings loads its document file', async () => {
+  const requested = [];
+  const engine = index('shared', async (files, path) => {
+    requested.push(path);
+    return serve(files, path);
+  }, [0]);
+  const r = await engine.search('replica ', {}, 10);
+  assert.deepEqual(r.hits.map((h) => h.id), ['a', 'c']);
+  assert.deepEqual(requested.filter((p) => p.includes('/d/')), ['en-us/d/0.json.gz']);
+});
+
+test('documents are read gzip-compressed, or as plain JSON when a host already inflated them', async () => {
+  const json = [{ id: 'a', title: 'ä' }];
+  assert.deepEqual(await gunzipJson(gzipSync(JSON.stringify(json))), json);
+  assert.deepEqual(await gunzipJson(new TextEncoder().encode(JSON.stringify(json))), json);
+});
+
 test('a rule found in two languages takes one place in the result list', async () => {
   const files = {
     'meta.json': {
@@ -104,15 +153,15 @@ test('a rule found in two languages takes one place in the result list', async (
     // vmq, by score: en-US doc 0 (rule b; freq 3), de-DE doc 1 (rule b; freq 2), de-DE doc 0 (rule a; freq 1),
     // en-US doc 1 (rule c; freq 1, longer)
     't/0076006d.json': { 'de-DE': { vmq: [[0, 2], ['ABBBCB']] }, 'en-US': { vmq: [[0, 2], ['ADBBBC']] } },
-    'de-de/d/0.json': [{ id: 'a' }], 'de-de/d/1.json': [{ id: 'b' }],
-    'en-us/d/0.json': [{ id: 'b' }], 'en-us/d/1.json': [{ id: 'c' }],
+    'de-de/d/0.json.gz': [{ id: 'a' }], 'de-de/d/1.json.gz': [{ id: 'b' }],
+    'en-us/d/0.json.gz': [{ id: 'b' }], 'en-us/d/1.json.gz': [{ id: 'c' }],
   };
   const requested = [];
-  const engine = createSearch({ load: async (path) => {
+  const engine = engineOn(files, async (all, path) => {
     requested.push(path);
-    return structuredClone(files[path] ?? null);
-  } });
+    return serve(all, path);
+  });
   const r = await engine.search('vmq ', {}, 2);
   assert.deepEqual(r.hits.map((h) => `${h.id}@${h.locale}`), ['b@en-US', 'a@de-DE']);
-  assert.deepEqual(requested.filter((p) => p.includes('/d/')).sort(), ['de-de/d/0.json', 'en-us/d/0.json']);
+  assert.deepEqual(requested.filter((p) => p.includes('/d/')).sort(), ['de-de/d/0.json.gz', 'en-us/d/0.json.gz']);
 });

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bpacat.index.SearchIndex.LocaleIndex;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,12 +20,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.zip.GZIPOutputStream;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -38,24 +48,30 @@ import org.apache.lucene.util.BytesRef;
  *       the term, in field order; postings are one string per field (encoded by {@link NumberCodec}: per document
  *       the gap from the previous document, the term frequency and Lucene's encoded length byte, the norm) or, when
  *       longer than {@value #INLINE_POSTINGS} characters in all, the path (without {@code .json}) of the file that
- *       holds those strings: {@code search/p/<n>.json} (locale → strings) when the term's long postings come to at
- *       most {@value #SHARED_POSTINGS} characters in all locales, else {@code search/<locale>/p/<n>.json}, where
- *       {@code n} is the term's index in meta.json's {@code postings.terms};</li>
+ *       holds those strings: {@code search/p/<n>.json} (locale → [strings, rows]) when the term's long postings come
+ *       to at most {@value #SHARED_POSTINGS} characters in all locales, else {@code search/<locale>/p/<n>.json}
+ *       ([strings, rows]), where {@code n} is the term's index in meta.json's {@code postings.terms}. The rows are
+ *       {@code [doc, what a result shows]} of the term's {@value #BEST_ROWS} best documents there (the documents a
+ *       query of that term alone ranks first), so that a result list of a frequent word needs no document files;</li>
  *   <li>meta.json's {@code postings}: the terms whose postings have a file of their own, sorted ({@code terms}),
  *       per locale a {@link NumberCodec} string of each such term's summed docFreq there ({@code docFreq}; 0: inline
  *       or absent in that locale), and the indexes of the terms whose files are per locale ({@code perLocale}). With
  *       meta.json loaded ahead, a query requests the shards of its terms, their long postings and those of the last
- *       word's likely completions in one round of requests, then the result documents in a second;</li>
+ *       word's likely completions in one round of requests, then, for the hits whose rows did not come with those
+ *       long postings, the result documents in a second;</li>
  *   <li>meta.json's {@code locales.<locale>.rules}: each document's rule as a {@link NumberCodec} string of gaps
  *       between rule numbers (the rules of all locales in ID order), so that a result list of distinct rules
  *       loads its documents in one round;</li>
- *   <li>{@code search/<locale>/d/<doc / docsPerFile>.json}: what a result shows (id, title, url, severity,
- *       category, excerpt), for {@code docsPerFile} consecutive documents (meta.json says how many) in an array;</li>
+ *   <li>{@code search/<locale>/d/<doc / docsPerFile>.json.gz}: what a result shows (id, title, url, severity,
+ *       category, product, excerpt), for {@code docsPerFile} consecutive documents (meta.json says how many) in an
+ *       array, gzip-compressed on disk (the browser inflates them unless the host already did); a hit's file is
+ *       loaded only when its row is not among those of the long postings its query loaded;</li>
  *   <li>{@code search/facets.json}: per locale the severity, category and product of every document, for filters:
  *       per facet its sorted values and a {@link NumberCodec} string of each document's value index;</li>
  *   <li>{@code search/ids/<first two characters>.json}: rule ID → [[locale, doc], ...], for asset-ID queries.</li>
  * </ul>
- * All files are written with sorted keys and no white space: the same index gives the same bytes.
+ * All files are written with sorted keys and no white space (and gzip without a time stamp): the same index gives
+ * the same bytes.
  */
 public final class SearchExport {
     /** Documents per file of {@code d/}: a result list loads a few small files, a site holds few files. */
@@ -64,6 +80,8 @@ public final class SearchExport {
     static final int INLINE_POSTINGS = 512;
     /** A term's longer postings that come to at most this many characters in all locales share one file. */
     static final int SHARED_POSTINGS = 131072;
+    /** How many of its best documents' result rows a term with long postings carries: a result list's worth. */
+    static final int BEST_ROWS = 10;
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
@@ -93,7 +111,7 @@ public final class SearchExport {
         Out root = new Out(sink, "search/");
         try {
             ObjectNode meta = F.objectNode();
-            meta.put("version", 3);
+            meta.put("version", 4);
             meta.put("k1", SearchIndex.K1);
             meta.put("b", SearchIndex.B);
             meta.put("prefixExpansions", Searcher.PREFIX_EXPANSIONS);
@@ -124,7 +142,7 @@ public final class SearchExport {
                             .add(new int[] {localeNames.indexOf(l.locale()), doc});
                 }
             }
-            meta.set("postings", writeTerms(terms, root, localeNames));
+            meta.set("postings", writeTerms(terms, root, localeNames, new BestRows(index)));
             write(root.resolve("facets.json"), facets);
             writeStopWords(root.resolve("stop/"), languages);
             writeIds(root.resolve("ids/"), ids, localeNames);
@@ -234,10 +252,10 @@ public final class SearchExport {
      * Returns meta.json's {@code postings}: which terms have such files, so that the browser requests them with the
      * shards.
      */
-    private static ObjectNode writeTerms(Map<String, Map<String, TermPostings>> terms, Out root, List<String> locales)
-            throws IOException {
+    private static ObjectNode writeTerms(Map<String, Map<String, TermPostings>> terms, Out root, List<String> locales,
+                                         BestRows rows) throws IOException {
         Map<String, ObjectNode> shards = new TreeMap<>();
-        PostingsFiles files = new PostingsFiles(root, locales);
+        PostingsFiles files = new PostingsFiles(root, locales, rows);
         for (Map.Entry<String, Map<String, TermPostings>> e : terms.entrySet()) {
             ObjectNode shard = shards.computeIfAbsent(shardOf(e.getKey()), k -> F.objectNode());
             files.startTerm(e.getKey(), e.getValue().values());
@@ -260,6 +278,7 @@ public final class SearchExport {
      */
     private static final class PostingsFiles {
         private final Out root;
+        private final BestRows rows;
         private final ArrayNode terms = F.arrayNode();
         private final ArrayNode perLocale = F.arrayNode();
         private final Map<String, StringBuilder> docFreqs = new TreeMap<>();
@@ -268,8 +287,9 @@ public final class SearchExport {
         private boolean together;
         private ObjectNode shared;
 
-        PostingsFiles(Out root, List<String> locales) {
+        PostingsFiles(Out root, List<String> locales, BestRows rows) {
             this.root = root;
+            this.rows = rows;
             locales.forEach(l -> docFreqs.put(l, new StringBuilder()));
         }
 
@@ -292,12 +312,13 @@ public final class SearchExport {
                 return value.add(postings);
             }
             termDocFreqs.put(locale, t.fields().stream().mapToInt(f -> f[1]).sum());
+            ArrayNode file = F.arrayNode().add(postings).add(rows.of(locale, term, t.fields()));
             if (together) {
-                shared.set(locale, postings);
+                shared.set(locale, file);
                 return value.add("p/" + terms.size());
             }
             String path = dirName(locale) + "/p/" + terms.size();
-            write(root.resolve(path + ".json"), postings);
+            write(root.resolve(path + ".json"), file);
             return value.add(path);
         }
 
@@ -325,6 +346,39 @@ public final class SearchExport {
         }
     }
 
+    /**
+     * The result rows of a term's best documents in a locale: {@code [[doc, row], ...]}, the first {@value #BEST_ROWS}
+     * documents of a query of the term alone as {@link Searcher} scores it (each field that has the term, boosted,
+     * BM25; ties by document number).
+     */
+    private static final class BestRows {
+        private final SearchIndex index;
+        private final Map<String, IndexSearcher> searchers = new TreeMap<>();
+
+        BestRows(SearchIndex index) {
+            this.index = index;
+        }
+
+        ArrayNode of(String locale, String term, List<int[]> fields) throws IOException {
+            LocaleIndex l = index.locales().get(locale);
+            IndexSearcher searcher = searchers.computeIfAbsent(locale, k -> {
+                IndexSearcher s = new IndexSearcher(l.reader());
+                s.setSimilarity(new BM25Similarity(SearchIndex.K1, SearchIndex.B));
+                return s;
+            });
+            BooleanQuery.Builder query = new BooleanQuery.Builder();
+            for (int[] f : fields) {
+                SearchIndex.Field field = SearchIndex.FIELDS.get(f[0]);
+                query.add(new BoostQuery(new TermQuery(new Term(field.name(), term)), field.boost()), Occur.SHOULD);
+            }
+            ArrayNode rows = F.arrayNode();
+            for (ScoreDoc sd : searcher.search(query.build(), BEST_ROWS).scoreDocs) {
+                rows.addArray().add(sd.doc).add(doc(l.docs().get(sd.doc)));
+            }
+            return rows;
+        }
+    }
+
     /** The shard of a term: the hex UTF-16 code units of its first two characters. */
     public static String shardOf(String term) {
         StringBuilder b = new StringBuilder();
@@ -339,7 +393,7 @@ public final class SearchExport {
             ArrayNode file = F.arrayNode();
             l.docs().subList(first, Math.min(first + DOCS_PER_FILE, l.docs().size()))
                     .forEach(d -> file.add(doc(d)));
-            write(dir.resolve(first / DOCS_PER_FILE + ".json"), file);
+            writeGzip(dir.resolve(first / DOCS_PER_FILE + ".json.gz"), file);
         }
     }
 
@@ -403,6 +457,15 @@ public final class SearchExport {
         for (Map.Entry<String, ObjectNode> e : shards.entrySet()) {
             write(dir.resolve(e.getKey() + ".json"), e.getValue());
         }
+    }
+
+    /** Writes JSON gzip-compressed; Java's gzip header has no time stamp, so the bytes depend on the JSON only. */
+    private static void writeGzip(Out file, Object node) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            gzip.write(JSON.writeValueAsBytes(node));
+        }
+        file.sink().put(file.prefix(), bytes.toByteArray());
     }
 
     private static void write(Out file, Object node) throws IOException {
