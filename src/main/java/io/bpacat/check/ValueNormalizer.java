@@ -67,23 +67,7 @@ final class ValueNormalizer {
         if (owned && raw instanceof LinkedHashMap<?, ?> && canonicalKeys(type, fields, raw)) {
             @SuppressWarnings("unchecked")
             Map<String, Object> m = (Map<String, Object>) raw;
-            for (Iterator<Map.Entry<String, Object>> it = m.entrySet().iterator(); it.hasNext(); ) {
-                Map.Entry<String, Object> e = it.next();
-                String kind = fields.get(e.getKey());
-                Object v = e.getValue();
-                if (kind == null || v == null) {
-                    e.setValue(copy(v, true));
-                    continue;
-                }
-                Result r = value(v, kind, e.getKey(), owned, problems);
-                if (r.ok) {
-                    e.setValue(r.value);
-                } else {
-                    problems.unreadable(e.getKey(), r.reason);
-                    it.remove();
-                }
-            }
-            return m;
+            return inPlace(m, fields, problems);
         }
         Map<String, Object> out = new LinkedHashMap<>();
         for (Map.Entry<?, ?> e : raw.entrySet()) {
@@ -102,6 +86,27 @@ final class ValueNormalizer {
             }
         }
         return out;
+    }
+
+    /** {@code m} normalized where it is: values replaced, unreadable fields removed, the order kept. */
+    private Map<String, Object> inPlace(Map<String, Object> m, Map<String, String> fields, Problems problems) {
+        for (Iterator<Map.Entry<String, Object>> it = m.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<String, Object> e = it.next();
+            String kind = fields.get(e.getKey());
+            Object v = e.getValue();
+            if (kind == null || v == null) {
+                e.setValue(copy(v, true));
+                continue;
+            }
+            Result r = value(v, kind, e.getKey(), true, problems);
+            if (r.ok) {
+                e.setValue(r.value);
+            } else {
+                problems.unreadable(e.getKey(), r.reason);
+                it.remove();
+            }
+        }
+        return m;
     }
 
     /** Whether every key of {@code raw} is a string spelled as {@link #canonicalKey} gives it. */

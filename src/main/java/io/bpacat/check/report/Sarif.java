@@ -66,6 +66,12 @@ final class Sarif {
         }
         w.write('\n');
         w.flush();
+        writeOut(out, head, mark[0] < 0 ? head.size() : mark[0], parts);
+    }
+
+    /** Writes what comes before the results (head up to {@code split}), the parts, then the rest of head. */
+    private static void writeOut(java.util.concurrent.Callable<OutputStream> out, Buffer head, int split,
+                                 List<Buffer> parts) throws IOException {
         OutputStream o;
         try {
             o = out.call();
@@ -75,7 +81,6 @@ final class Sarif {
             throw new IOException(e);
         }
         try (o) {
-            int split = mark[0] < 0 ? head.size() : mark[0];
             o.write(head.array(), 0, split);
             for (Buffer part : parts) {
                 o.write(part.array(), part.start, part.size() - part.start);
