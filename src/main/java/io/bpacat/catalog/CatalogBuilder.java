@@ -59,8 +59,16 @@ public final class CatalogBuilder {
 
     /** Builds the catalog of a content folder and links each rule to its checker in {@code checkers/}. */
     public Result build(Path contentDir) {
+        return build(contentDir, Map.of());
+    }
+
+    /**
+     * {@link #build(Path)} for a caller that has read some checkers already: their link keys by file
+     * ({@link CheckerLinker#link(Catalog, Path, Map)}).
+     */
+    public Result build(Path contentDir, Map<String, CheckerLinker.Keys> checkerKeys) {
         Result r = build(scanner.scan(contentDir));
-        return new Result(linker.link(r.catalog(), contentDir), r.sources());
+        return new Result(linker.link(r.catalog(), contentDir, checkerKeys), r.sources());
     }
 
     public Result build(List<SourceFile> files) {

@@ -24,11 +24,19 @@ public final class CheckerLinker {
     private final Map<Path, Map.Entry<String, Keys>> read = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The two keys a checker links by; null when absent. */
-    private record Keys(String asset, String page) {
+    public record Keys(String asset, String page) {
     }
 
     /** The catalog with {@link Rule#checker()} set; problems are added to its diagnostics. */
     public Catalog link(Catalog catalog, Path contentDir) {
+        return link(catalog, contentDir, Map.of());
+    }
+
+    /**
+     * {@link #link(Catalog, Path)} with the keys of checkers already read, by file ({@code checkers/<name>}), so
+     * that their files are not parsed again (validate has just loaded them); other files are read as usual.
+     */
+    public Catalog link(Catalog catalog, Path contentDir, Map<String, Keys> known) {
         Path dir = contentDir.resolve("checkers");
         if (!Files.isDirectory(dir)) {
             return catalog;
@@ -40,7 +48,7 @@ public final class CheckerLinker {
         read.keySet().retainAll(new java.util.HashSet<>(files));
         for (Path f : files) {
             String file = "checkers/" + f.getFileName();
-            String ruleId = ruleIdOf(f, file, catalog, diags);
+            String ruleId = ruleIdOf(f, file, known.get(file), catalog, diags);
             if (ruleId == null) {
                 continue;
             }
@@ -95,8 +103,8 @@ public final class CheckerLinker {
     }
 
     /** The catalog ID of the rule a checker names, or null (with a diagnostic) when none matches. */
-    private String ruleIdOf(Path f, String file, Catalog catalog, Diagnostics diags) {
-        Keys keys = keys(f);
+    private String ruleIdOf(Path f, String file, Keys known, Catalog catalog, Diagnostics diags) {
+        Keys keys = known != null ? known : keys(f);
         if (keys == null) {
             return null;
         }

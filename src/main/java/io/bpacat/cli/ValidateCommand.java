@@ -2,6 +2,7 @@ package io.bpacat.cli;
 
 import io.bpacat.catalog.Catalog;
 import io.bpacat.catalog.CatalogBuilder;
+import io.bpacat.catalog.CheckerLinker;
 import io.bpacat.check.Checker;
 import io.bpacat.check.CheckerBundle;
 import io.bpacat.check.CheckerEngine;
@@ -175,10 +176,12 @@ final class ValidateCommand implements Callable<Integer> {
      */
     private record Loading(FutureTask<Loaded> checkers, FutureTask<Catalog> catalog) {
         static Loading start(Path content) {
-            Loading l = new Loading(new FutureTask<>(() -> {
+            FutureTask<Loaded> checkers = new FutureTask<>(() -> {
                 Diagnostics d = new Diagnostics();
                 return new Loaded(new CheckerLoader().loadAll(content, d), d);
-            }), new FutureTask<>(() -> new CatalogBuilder().build(content).catalog()));
+            });
+            Loading l = new Loading(checkers, new FutureTask<>(() -> new CatalogBuilder()
+                    .build(content, linkKeys(checkers)).catalog()));
             Thread t = new Thread(() -> {
                 l.checkers().run();
                 l.catalog().run();
@@ -186,6 +189,25 @@ final class ValidateCommand implements Callable<Integer> {
             t.setDaemon(true);
             t.start();
             return l;
+        }
+
+        /**
+         * The link keys of the checkers that loaded (the task has run), by file, so that the catalog does not parse
+         * their files again; none when loading failed.
+         */
+        private static Map<String, CheckerLinker.Keys> linkKeys(FutureTask<Loaded> checkers) {
+            Map<String, CheckerLinker.Keys> keys = new HashMap<>();
+            try {
+                for (Checker c : checkers.get().checkers()) {
+                    keys.put(c.file(), new CheckerLinker.Keys(c.rule(), c.page()));
+                }
+            } catch (ExecutionException e) {
+                return Map.of(); // the failure is reported where the checkers are joined
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Map.of();
+            }
+            return keys;
         }
 
         /** The result of {@code task}; a failure is rethrown as it was thrown. */
