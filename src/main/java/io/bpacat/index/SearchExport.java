@@ -352,6 +352,13 @@ public final class SearchExport {
      * BM25; ties by document number).
      */
     private static final class BestRows {
+        /**
+         * A term's rows by the locale's index reader, which serve keeps while the locale's documents are unchanged:
+         * the rows depend on nothing else, so a rebuild after an edit computes only the edited locale's (the reader
+         * compares by identity and is held weakly).
+         */
+        private static final Map<org.apache.lucene.index.DirectoryReader, Map<String, ArrayNode>> ROWS_BY_READER =
+                java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
         private final SearchIndex index;
         private final Map<String, IndexSearcher> searchers = new TreeMap<>();
 
@@ -361,6 +368,18 @@ public final class SearchExport {
 
         ArrayNode of(String locale, String term, List<int[]> fields) throws IOException {
             LocaleIndex l = index.locales().get(locale);
+            Map<String, ArrayNode> known = ROWS_BY_READER.computeIfAbsent(l.reader(),
+                    r -> new java.util.concurrent.ConcurrentHashMap<>());
+            ArrayNode rows = known.get(term);
+            if (rows == null) {
+                rows = best(l, term, fields);
+                known.put(term, rows);
+            }
+            return rows;
+        }
+
+        private ArrayNode best(LocaleIndex l, String term, List<int[]> fields) throws IOException {
+            String locale = l.locale();
             IndexSearcher searcher = searchers.computeIfAbsent(locale, k -> {
                 IndexSearcher s = new IndexSearcher(l.reader());
                 s.setSimilarity(new BM25Similarity(SearchIndex.K1, SearchIndex.B));
