@@ -43,18 +43,23 @@ class SearchParityTest {
                 "hasOwnProperty valueOf")) {
             queries.add(SearchQuery.of(typed));
         }
-        List<List<String>> lucene = new ArrayList<>();
-        try (SearchIndex index = SearchIndex.build(catalog)) {
-            SearchExport.write(index, tmp);
-            Searcher searcher = new Searcher(index);
-            for (SearchQuery q : queries) {
-                lucene.add(searcher.search(q, 10).stream().map(h -> h.ruleId() + "@" + h.locale()).toList());
-            }
-        }
+        List<List<String>> lucene = exportAndSearch(catalog, queries).stream()
+                .map(hits -> hits.stream().map(h -> h.ruleId() + "@" + h.locale()).toList()).toList();
         List<List<String>> js = runNode(tmp.resolve("search"), queries);
         for (int i = 0; i < queries.size(); i++) {
             assertEquals(lucene.get(i), js.get(i), "top 10 of \"" + queries.get(i).text() + "\" " + queries.get(i));
         }
+    }
+
+    /** Exports the catalog's search index to {@code tmp} and gives Lucene's top 10 for each query, in order. */
+    private List<List<Searcher.Hit>> exportAndSearch(Catalog catalog, List<SearchQuery> queries) throws IOException {
+        List<List<Searcher.Hit>> top = new ArrayList<>();
+        try (SearchIndex index = SearchIndex.build(catalog)) {
+            SearchExport.write(index, tmp);
+            Searcher searcher = new Searcher(index);
+            queries.forEach(q -> top.add(searcher.search(q, 10)));
+        }
+        return top;
     }
 
     /** The judged queries' queries, in their order (a list the caller may add to). */
@@ -75,12 +80,7 @@ class SearchParityTest {
         assumeTrue(nodeAvailable(), "node is not on the PATH: JS search requests not checked here");
         Catalog catalog = new CatalogBuilder().build(TestPaths.corpus()).catalog();
         List<SearchQuery> queries = judgedQueries(catalog);
-        List<List<Searcher.Hit>> top = new ArrayList<>();
-        try (SearchIndex index = SearchIndex.build(catalog)) {
-            SearchExport.write(index, tmp);
-            Searcher searcher = new Searcher(index);
-            queries.forEach(q -> top.add(searcher.search(q, 10)));
-        }
+        List<List<Searcher.Hit>> top = exportAndSearch(catalog, queries);
         JsonNode rounds = new ObjectMapper().readTree(node(tmp.resolve("search"), queries, "--rounds"));
         int oneRound = 0;
         int twoRounds = 0;

@@ -47,7 +47,7 @@ final class Sarif {
      * lone surrogate) fails as {@code Files.writeString} of the text does, with a
      * {@link java.nio.charset.CharacterCodingException}.
      */
-    static void utf8(Report r, java.util.concurrent.Callable<OutputStream> out) throws IOException {
+    static void utf8(Report r, Opener out) throws IOException {
         boolean inParts = r.findings().size() >= PARALLEL_ABOVE;
         Buffer head = new Buffer(inParts ? 64 * 1024 : Math.max(1024, r.findings().size() * 1024));
         Writer w = new OutputStreamWriter(head, StandardCharsets.UTF_8.newEncoder());
@@ -57,10 +57,10 @@ final class Sarif {
             if (!inParts) {
                 write(r, g);
             } else {
-                write(r, g, () -> {
+                write(r, g, index -> {
                     g.flush();
                     mark[0] = head.size();
-                    parts.addAll(resultsInParallel(r));
+                    parts.addAll(resultsInParallel(r, index));
                 });
             }
         }
@@ -69,18 +69,14 @@ final class Sarif {
         writeOut(out, head, mark[0] < 0 ? head.size() : mark[0], parts);
     }
 
+    /** Opens the stream a report is written to, once all of it is encoded. */
+    interface Opener {
+        OutputStream open() throws IOException;
+    }
+
     /** Writes what comes before the results (head up to {@code split}), the parts, then the rest of head. */
-    private static void writeOut(java.util.concurrent.Callable<OutputStream> out, Buffer head, int split,
-                                 List<Buffer> parts) throws IOException {
-        OutputStream o;
-        try {
-            o = out.call();
-        } catch (IOException | RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IOException(e);
-        }
-        try (o) {
+    private static void writeOut(Opener out, Buffer head, int split, List<Buffer> parts) throws IOException {
+        try (OutputStream o = out.open()) {
             o.write(head.array(), 0, split);
             for (Buffer part : parts) {
                 o.write(part.array(), part.start, part.size() - part.start);
@@ -112,8 +108,7 @@ final class Sarif {
      * first result would have had. The array's closing bracket is written the same way whether its generator saw
      * the elements or not (" ]").
      */
-    private static List<Buffer> resultsInParallel(Report r) throws IOException {
-        Map<String, Integer> index = ruleIndex(r);
+    private static List<Buffer> resultsInParallel(Report r, Map<String, Integer> index) throws IOException {
         int n = r.findings().size();
         int parts = Math.max(2, Runtime.getRuntime().availableProcessors() * 4);
         try {
@@ -155,17 +150,16 @@ final class Sarif {
     }
 
     private static void write(Report r, JsonGenerator g) throws IOException {
-        Map<String, Integer> index = ruleIndex(r);
-        write(r, g, () -> {
+        write(r, g, index -> {
             for (Finding f : r.findings()) {
                 result(g, f, r.rule(f.ruleId()), index.get(f.ruleId()));
             }
         });
     }
 
-    /** Writes what the results array holds. */
+    /** Writes what the results array holds, given each rule's index in the rules array. */
     private interface Results {
-        void write() throws IOException;
+        void write(Map<String, Integer> ruleIndex) throws IOException;
     }
 
     private static DefaultPrettyPrinter prettyPrinter() {
@@ -173,19 +167,6 @@ final class Sarif {
         return new DefaultPrettyPrinter().withObjectIndenter(new DefaultIndenter("  ", "\n"));
     }
 
-    /** The rules' IDs in order, each with its index in the rules array. */
-    private static Map<String, Integer> ruleIndex(Report r) {
-        List<String> ids = ruleIds(r);
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < ids.size(); i++) {
-            index.put(ids.get(i), i);
-        }
-        return index;
-    }
-
-    private static List<String> ruleIds(Report r) {
-        return new ArrayList<>(new TreeSet<>(r.findings().stream().map(Finding::ruleId).toList()));
-    }
 
     private static void write(Report r, JsonGenerator g, Results results) throws IOException {
         g.setPrettyPrinter(prettyPrinter());
@@ -194,9 +175,15 @@ final class Sarif {
         g.writeStringField("version", "2.1.0");
         g.writeArrayFieldStart("runs");
         g.writeStartObject();
-        tool(g, r, ruleIds(r));
+        // the rules' IDs in order, read once: the rules array, then each result's index in it
+        List<String> ids = new ArrayList<>(new TreeSet<>(r.findings().stream().map(Finding::ruleId).toList()));
+        tool(g, r, ids);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            index.put(ids.get(i), i);
+        }
         g.writeArrayFieldStart("results");
-        results.write();
+        results.write(index);
         g.writeEndArray();
         g.writeEndObject();
         g.writeEndArray();
