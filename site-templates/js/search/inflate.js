@@ -150,28 +150,87 @@ function dynamicCodes(s) {
   return [new Code(lengths.subarray(0, nlit), nlit), new Code(lengths.subarray(nlit), ndist)];
 }
 
-/** Inflates one block's symbols up to its end code. */
+/**
+ * Inflates one block's symbols up to its end code. The input bits and the output length are kept in local variables
+ * (put back into the state around the rare calls that read it): this loop runs for every symbol, and a page runs
+ * its first files before it has compiled it.
+ */
 function inflateBlock(s, lit, dist) {
+  const { data } = s;
+  const litTable = lit.table;
+  const distTable = dist.table;
+  let { pos, bits, count, out, length } = s;
   for (;;) {
-    const sym = s.decode(lit);
+    while (count < 24 && pos < data.length) {
+      bits |= data[pos++] << count;
+      count += 8;
+    }
+    let entry = litTable[bits & FAST_MASK];
+    let sym;
+    if (entry !== 0 && (entry & 15) <= count) {
+      bits >>>= entry & 15;
+      count -= entry & 15;
+      sym = entry >>> 4;
+    } else {
+      Object.assign(s, { pos, bits, count });
+      sym = s.decode(lit);
+      ({ pos, bits, count } = s);
+    }
     if (sym < 256) {
-      if (s.length === s.out.length) s.room(1);
-      s.out[s.length++] = sym;
+      if (length === out.length) {
+        s.length = length;
+        s.room(1);
+        out = s.out;
+      }
+      out[length++] = sym;
       continue;
     }
-    if (sym === 256) return;
+    if (sym === 256) break;
     const l = sym - 257;
     if (l >= 29) throw new Error('inflate: bad length code');
-    const n = LENGTH_BASE[l] + s.take(LENGTH_EXTRA[l]);
-    const d = s.decode(dist);
+    let extra = LENGTH_EXTRA[l];
+    while (count < extra && pos < data.length) {
+      bits |= data[pos++] << count;
+      count += 8;
+    }
+    if (count < extra) throw new Error('inflate: data ends too soon');
+    const n = LENGTH_BASE[l] + (bits & ((1 << extra) - 1));
+    bits >>>= extra;
+    count -= extra;
+    while (count < 24 && pos < data.length) {
+      bits |= data[pos++] << count;
+      count += 8;
+    }
+    entry = distTable[bits & FAST_MASK];
+    let d;
+    if (entry !== 0 && (entry & 15) <= count) {
+      bits >>>= entry & 15;
+      count -= entry & 15;
+      d = entry >>> 4;
+    } else {
+      Object.assign(s, { pos, bits, count });
+      d = s.decode(dist);
+      ({ pos, bits, count } = s);
+    }
     if (d >= 30) throw new Error('inflate: bad distance code');
-    const back = DISTANCE_BASE[d] + s.take(DISTANCE_EXTRA[d]);
-    if (back > s.length) throw new Error('inflate: distance before the start');
-    s.room(n);
-    const out = s.out;
-    for (let i = s.length, end = s.length + n; i < end; i++) out[i] = out[i - back];
-    s.length += n;
+    extra = DISTANCE_EXTRA[d];
+    while (count < extra && pos < data.length) {
+      bits |= data[pos++] << count;
+      count += 8;
+    }
+    if (count < extra) throw new Error('inflate: data ends too soon');
+    const back = DISTANCE_BASE[d] + (bits & ((1 << extra) - 1));
+    bits >>>= extra;
+    count -= extra;
+    if (back > length) throw new Error('inflate: distance before the start');
+    if (length + n > out.length) {
+      s.length = length;
+      s.room(n);
+      out = s.out;
+    }
+    for (let end = length + n; length < end; length++) out[length] = out[length - back];
   }
+  Object.assign(s, { pos, bits, count, out, length });
 }
 
 /** Copies a stored block (RFC 1951, 3.2.4): input from the next byte boundary. */

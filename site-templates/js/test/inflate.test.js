@@ -34,6 +34,35 @@ test('inflates what zlib deflates: stored, fixed and dynamic blocks, empty to se
   }
 });
 
+/**
+ * Bytes drawn from a very skewed distribution (codes of up to 15 bits) with copies of earlier stretches from up to
+ * 32 KB back (distance codes with many extra bits, some of them long codes too).
+ */
+function skewed(length, seed) {
+  const out = new Uint8Array(length);
+  let x = seed;
+  const next = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 8;
+  for (let i = 0; i < length;) {
+    if (i > 1000 && next() % 8 === 0) {
+      const back = 1 + (next() % Math.min(i, 32768));
+      const n = Math.min(length - i, 3 + (next() % 200));
+      for (let k = 0; k < n; k++, i++) out[i] = out[i - back];
+    } else {
+      out[i++] = Math.floor(256 * (next() / (1 << 24)) ** 6);
+    }
+  }
+  return out;
+}
+
+test('long codes and far distances decode too: skewed bytes with copies from far back', () => {
+  for (const seed of [1, 2, 3]) {
+    const data = skewed(150000, seed);
+    for (const level of [1, 6, 9]) {
+      assert.deepEqual(gunzip(gzipSync(data, { level })), data, `seed ${seed}, level ${level}`);
+    }
+  }
+});
+
 test('a gzip header\'s optional fields are skipped: extra field, file name, comment, header CRC', () => {
   const data = new TextEncoder().encode('{"id":"a","title":"Réplica"}');
   const plain = gzipSync(data);
