@@ -8,6 +8,7 @@ import { modelIndex } from './inventory.js';
 import { javaString } from './values.js';
 import { render, text } from './template.js';
 import { ExpressionMemo, MISS } from './memo.js';
+import { ResultTable } from './results.js';
 
 export const WHOLE_INVENTORY = '(inventory)';
 export const NO_OBJECTS = '(none)';
@@ -133,6 +134,11 @@ export function compile(bundle) {
  * Returns the results in checker order, objects in inventory order.
  */
 export async function validate(inventory, bundle, options = {}) {
+  return (await validateTable(inventory, bundle, options)).toArray();
+}
+
+/** validate(), its results kept in a ResultTable (results.js): what the page's worker keeps of a large inventory. */
+export async function validateTable(inventory, bundle, options = {}) {
   const all = select(compile(bundle), options.rules);
   const part = options.part ?? null;
   const checkers = part === null ? all : all.filter((c, k) => k % part.of === part.index);
@@ -144,13 +150,13 @@ export async function validate(inventory, bundle, options = {}) {
     memoize: options.memoize !== false,
   };
   const ctx = context(inventory, bundle.model ?? inventory.model);
-  const out = [];
+  const table = new ResultTable();
   for (const c of checkers) {
     const info = ruleInfo(bundle, c, options);
-    for (const r of await new Run(c, ctx, limits, info, exclusions).findings()) out.push(r);
-    if (options.onProgress) options.onProgress(out.length);
+    await new Run(c, ctx, limits, info, exclusions).findings(table);
+    if (options.onProgress) options.onProgress(table.length);
   }
-  return out;
+  return table;
 }
 
 /** The checkers --rules selects: rule IDs, 8-character prefixes, or checker file names (all without it). */
@@ -575,13 +581,23 @@ class Run {
     return new ExpressionMemo(e.source, (input, related) => this.run(e, input, related), on !== false);
   }
 
-  async findings() {
+  /** Adds this checker's results to `table`: one per object of its scope, or one for the whole inventory. */
+  async findings(table) {
     const c = this.c;
+    const info = this.info;
     this.deadline = Date.now() + this.limits.checkerTimeLimitMs;
-    const missing = this.missingCollections();
-    if (missing.length > 0) return [this.result(WHOLE_INVENTORY, 'cannot-evaluate', `the inventory lacks ${missing.join(', ')}`, '', missing)];
     const objects = this.ctx.objects(c.scope);
-    if (objects.length === 0) return [this.result(NO_OBJECTS, 'not-applicable', `the inventory holds no ${c.scope} objects`, '', NONE)];
+    this.rows = table.begin({ inventory: this.ctx.inv.file, rule: c.ruleId, title: info.title, severity: info.severity,
+      category: info.category, checker: c.file, collection: c.scope, helpUri: info.helpUri }, objects.length);
+    const missing = this.missingCollections();
+    if (missing.length > 0) {
+      this.result(WHOLE_INVENTORY, 'cannot-evaluate', `the inventory lacks ${missing.join(', ')}`, '', missing);
+      return;
+    }
+    if (objects.length === 0) {
+      this.result(NO_OBJECTS, 'not-applicable', `the inventory holds no ${c.scope} objects`, '', NONE);
+      return;
+    }
     this.leftOut = this.ctx.table(c.scope).leftOut;
     this.scopeFields = c.reads?.[c.scope] ?? [];
     this.presence = this.scopeFields.map((f) => this.ctx.presence(c.scope, f));
@@ -592,14 +608,12 @@ class Run {
       .filter(([, set]) => set.size > 0);
     this.sinceClock = 0;
     this.outOfTime = false;
-    const out = [];
     for (let i = 0; i < objects.length; i++) {
       // recording what an expression reads costs more than evaluating it: the last object is not recorded
       this.last = i === objects.length - 1;
       const f = this.object(objects[i], i);
-      out.push(f instanceof Promise ? await f : f);
+      if (f instanceof Promise) await f;
     }
-    return out;
   }
 
   missingCollections() {
@@ -636,27 +650,14 @@ class Run {
     }
   }
 
-  /** A result of this checker, with the fields, values and order of the JSON report's results. */
+  /**
+   * Adds a result of this checker to its rows (the table makes it the object with the fields, values and order of
+   * the JSON report's results when asked). Returns DONE: each object gets exactly one result.
+   */
   result(object, outcome, message, remediation, missing) {
-    const c = this.c;
-    const reason = this.exclusions.length === 0 ? null : excludedBy(this.exclusions, c.ruleId, object);
-    return {
-      inventory: this.ctx.inv.file,
-      rule: c.ruleId,
-      title: this.info.title,
-      severity: this.info.severity,
-      category: this.info.category,
-      checker: c.file,
-      collection: c.scope,
-      object,
-      outcome,
-      message,
-      remediation,
-      missing,
-      excluded: reason !== null,
-      exclusionReason: reason,
-      helpUri: this.info.helpUri,
-    };
+    const reason = this.exclusions.length === 0 ? null : excludedBy(this.exclusions, this.c.ruleId, object);
+    this.rows.add(object, outcome, message, remediation, missing, reason);
+    return DONE;
   }
 
   cannotEvaluate(name, missing) {
@@ -664,7 +665,7 @@ class Run {
     return this.result(name, 'cannot-evaluate', `missing ${distinct.join(', ')}`, '', distinct);
   }
 
-  /** The finding for one object: at once when the memos answer every expression, else a Promise. */
+  /** Adds the result of one object: at once when the memos answer every expression, else a Promise of it. */
   object(o, index) {
     const name = this.displayName(o, index);
     const related = this.needsRelated ? this.related[index] : NO_RELATED;
@@ -699,8 +700,9 @@ class Run {
   }
 
   /**
-   * The finding when the memos know the results of applies, compliant and (for a noncompliant object) the values
-   * for this object; else null (evaluate() then takes it from the start, the memos answering what they know).
+   * Adds the result when the memos know the results of applies, compliant and (for a noncompliant object) the
+   * values for this object (DONE); else null, having added nothing (evaluate() then takes it from the start, the
+   * memos answering what they know).
    */
   remembered(o, name, related) {
     const c = this.c;
@@ -809,6 +811,9 @@ class Run {
 }
 
 class EvaluationError extends Error {}
+
+/** What Run.result() returns: the object's result was added (never null, which remembered() returns for "not known"). */
+const DONE = true;
 
 /** How a result names a field the object lacks: with the reason when normalization left it out. */
 function missingText(col, f, leftOut) {
