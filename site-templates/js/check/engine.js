@@ -343,7 +343,12 @@ class Context {
     return table;
   }
 
-  /** The keys of an object for one link: {id, name, all} (all: the derived keys, then id and name, distinct). */
+  /**
+   * The keys of an object for one link: {id, name, all}. id and name are the lower-cased values of the link's id and
+   * name fields (null for none); all lists the keys in lookup order, the derived ones, then id and name, each once,
+   * as pairs (space, value) in one flat array: [ID_KEY, id, NAME_KEY, name]. A key is its value looked up in the
+   * link's map of its space; no "id:"/"name:" text is made for every object (Java's Inventory.Keys spells them so).
+   */
   computeKeys(col, link, o) {
     let id = null;
     let name = null;
@@ -351,15 +356,21 @@ class Context {
     if (l && o !== null && typeof o === 'object') {
       const idValue = o[l.idField];
       const idText = idValue === null || idValue === undefined ? '' : keyText(idValue);
-      if (idText !== '') id = `id:${idText.toLowerCase()}`;
+      if (idText !== '') id = idText.toLowerCase();
       const nameValue = l.nameField === null ? undefined : o[l.nameField];
       const nameText = nameValue === null || nameValue === undefined ? '' : keyText(nameValue);
-      if (nameText !== '') name = `name:${nameText.toLowerCase()}`;
+      if (nameText !== '') name = nameText.toLowerCase();
     }
+    const all = [];
     const derived = this.derivedKeys.get(o)?.get(link);
-    const all = derived === undefined ? [] : [...derived];
-    if (id !== null && !all.includes(id)) all.push(id);
-    if (name !== null && !all.includes(name)) all.push(name);
+    if (derived !== undefined) {
+      for (const d of derived) {
+        const space = d.startsWith('name:') ? NAME_KEY : ID_KEY;
+        addKey(all, space, d.slice(space === NAME_KEY ? 5 : 3));
+      }
+    }
+    if (id !== null) addKey(all, ID_KEY, id);
+    if (name !== null) addKey(all, NAME_KEY, name);
     return { id, name, all };
   }
 
@@ -367,14 +378,14 @@ class Context {
     for (const d of this.idx.derivedLinks) {
       const viaKeys = new Map();
       for (const via of this.objects(d.via)) {
-        const linkKeys = this.computeKeys(d.via, d.link, via).all;
-        for (const on of this.computeKeys(d.via, d.on, via).all) {
+        const linkKeys = spelled(this.computeKeys(d.via, d.link, via).all);
+        for (const on of spelled(this.computeKeys(d.via, d.on, via).all)) {
           if (!viaKeys.has(on)) viaKeys.set(on, new Set());
           for (const k of linkKeys) viaKeys.get(on).add(k);
         }
       }
       for (const o of this.objects(d.collection)) {
-        for (const on of this.computeKeys(d.collection, d.on, o).all) {
+        for (const on of spelled(this.computeKeys(d.collection, d.on, o).all)) {
           const inherited = viaKeys.get(on);
           if (!inherited) continue;
           if (!this.derivedKeys.has(o)) this.derivedKeys.set(o, new Map());
@@ -384,22 +395,25 @@ class Context {
         }
       }
     }
-    // link → key → the objects with that key, in groups by collection (in collection order), then object order;
-    // each group also lists its objects that have no id for the link (null for none)
+    // link → key space (id, name) → key → the objects with that key, in groups by collection (in collection
+    // order), then object order; each group also lists its objects that have no id for the link (null for none)
     const idx = new Map();
     for (const c of Object.keys(this.inv.collections)) {
       for (const link of this.links(c)) {
-        let byKey = idx.get(link);
-        if (byKey === undefined) {
-          byKey = new Map();
-          idx.set(link, byKey);
+        let spaces = idx.get(link);
+        if (spaces === undefined) {
+          spaces = [new Map(), new Map()];
+          idx.set(link, spaces);
         }
         const table = this.keyTable(c, link);
         const objects = this.inv.collections[c];
         for (let i = 0; i < objects.length; i++) {
           const o = objects[i];
           const k = table[i];
-          for (const key of k.all) {
+          const all = k.all;
+          for (let q = 0; q < all.length; q += 2) {
+            const byKey = spaces[all[q]];
+            const key = all[q + 1];
             let groups = byKey.get(key);
             if (groups === undefined) {
               groups = [];
@@ -432,13 +446,14 @@ class Context {
     const links = this.links(ownCol);
     for (let j = 0; j < links.length; j++) {
       const link = links[j];
-      const byKey = this.index.get(link);
-      if (byKey === undefined) continue;
+      const spaces = this.index.get(link);
+      if (spaces === undefined) continue;
       const mine = this.keyTable(ownCol, link)[i];
-      for (const key of mine.all) {
-        const groups = byKey.get(key);
+      const all = mine.all;
+      for (let q = 0; q < all.length; q += 2) {
+        const groups = spaces[all[q]].get(all[q + 1]);
         if (groups === undefined) continue;
-        const skipIds = mine.id !== null && key.startsWith('name:');
+        const skipIds = mine.id !== null && all[q] === NAME_KEY;
         for (const g of groups) {
           if (g.col === ownCol) continue;
           const from = skipIds ? g.withoutId : g.objects;
@@ -544,6 +559,23 @@ export function pathRoot(v) {
   const a = v.indexOf('\\', afterTwo);
   const b = a < 0 ? -1 : v.indexOf('\\', a + 1);
   return b < 0 ? v : v.slice(0, b);
+}
+
+/** The spaces of link keys (computeKeys): an id, or a name. */
+const ID_KEY = 0;
+const NAME_KEY = 1;
+
+/** Adds the key (space, value) to a flat list of keys unless it is there. */
+function addKey(all, space, value) {
+  for (let q = 0; q < all.length; q += 2) if (all[q] === space && all[q + 1] === value) return;
+  all.push(space, value);
+}
+
+/** Keys as the derived links spell them: "id:<value>", "name:<value>". */
+function spelled(all) {
+  const out = [];
+  for (let q = 0; q < all.length; q += 2) out.push(`${all[q] === NAME_KEY ? 'name' : 'id'}:${all[q + 1]}`);
+  return out;
 }
 
 /** String.valueOf of a link key, as Java writes it. */
