@@ -361,13 +361,15 @@ class Context {
       const nameText = nameValue === null || nameValue === undefined ? '' : keyText(nameValue);
       if (nameText !== '') name = nameText.toLowerCase();
     }
-    const all = [];
     const derived = this.derivedKeys.get(o)?.get(link);
-    if (derived !== undefined) {
-      for (const d of derived) {
-        const space = d.startsWith('name:') ? NAME_KEY : ID_KEY;
-        addKey(all, space, d.slice(space === NAME_KEY ? 5 : 3));
-      }
+    if (derived === undefined) { // most objects: the list made at its size
+      if (id === null) return { id, name, all: name === null ? NO_KEYS : [NAME_KEY, name] };
+      return { id, name, all: name === null ? [ID_KEY, id] : [ID_KEY, id, NAME_KEY, name] };
+    }
+    const all = [];
+    for (const d of derived) {
+      const space = d.startsWith('name:') ? NAME_KEY : ID_KEY;
+      addKey(all, space, d.slice(space === NAME_KEY ? 5 : 3));
     }
     if (id !== null) addKey(all, ID_KEY, id);
     if (name !== null) addKey(all, NAME_KEY, name);
@@ -414,19 +416,21 @@ class Context {
           for (let q = 0; q < all.length; q += 2) {
             const byKey = spaces[all[q]];
             const key = all[q + 1];
-            let groups = byKey.get(key);
-            if (groups === undefined) {
-              groups = [];
-              byKey.set(key, groups);
-            }
-            let g = groups[groups.length - 1];
+            // arrays are made with their first element (one grown by push has room for 16): most stay at one
+            const groups = byKey.get(key);
+            const g = groups === undefined ? undefined : groups[groups.length - 1];
             if (g === undefined || g.col !== c) {
-              g = { col: c, objects: [], withoutId: null };
-              groups.push(g);
+              // what a name key finds for an object that has an id: the objects without one (mostly none)
+              const first = { col: c, objects: [o], withoutId: k.id === null ? [o] : null };
+              if (groups === undefined) byKey.set(key, [first]);
+              else groups.push(first);
+            } else {
+              g.objects.push(o);
+              if (k.id === null) {
+                if (g.withoutId === null) g.withoutId = [o];
+                else g.withoutId.push(o);
+              }
             }
-            g.objects.push(o);
-            // what a name key finds for an object that has an id: the objects without one (mostly none)
-            if (k.id === null) (g.withoutId ??= []).push(o);
           }
         }
       }
@@ -564,6 +568,8 @@ export function pathRoot(v) {
 /** The spaces of link keys (computeKeys): an id, or a name. */
 const ID_KEY = 0;
 const NAME_KEY = 1;
+
+const NO_KEYS = Object.freeze([]);
 
 /** Adds the key (space, value) to a flat list of keys unless it is there. */
 function addKey(all, space, value) {
