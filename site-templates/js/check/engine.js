@@ -328,7 +328,10 @@ class Context {
     return l;
   }
 
-  /** The keys of each object of a collection for one link, by object index: {id, name, all} (see computeKeys). */
+  /**
+   * The keys of each object of a collection for one link, by object index, in columns: ids and names (computeKeys'
+   * id and name) and, for the few objects with derived keys, all their keys (computeKeys' all), else null.
+   */
   keyTable(col, link) {
     let byLink = this.keyTables.get(col);
     if (byLink === undefined) {
@@ -337,7 +340,22 @@ class Context {
     }
     let table = byLink.get(link);
     if (table === undefined) {
-      table = this.objects(col).map((o) => this.computeKeys(col, link, o));
+      const objects = this.objects(col);
+      const n = objects.length;
+      table = { ids: new Array(n).fill(null), names: new Array(n).fill(null), derived: null };
+      const l = this.idx.collections.get(col)?.links.get(link);
+      for (let i = 0; i < n; i++) {
+        const o = objects[i];
+        if (this.derivedKeys.get(o)?.get(link) !== undefined) {
+          const k = this.computeKeys(col, link, o);
+          table.ids[i] = k.id;
+          table.names[i] = k.name;
+          (table.derived ??= new Map()).set(i, k.all);
+        } else if (l && o !== null && typeof o === 'object') {
+          table.ids[i] = keyOf(o[l.idField]);
+          table.names[i] = l.nameField === null ? null : keyOf(o[l.nameField]);
+        }
+      }
       byLink.set(link, table);
     }
     return table;
@@ -354,12 +372,8 @@ class Context {
     let name = null;
     const l = this.idx.collections.get(col)?.links.get(link);
     if (l && o !== null && typeof o === 'object') {
-      const idValue = o[l.idField];
-      const idText = idValue === null || idValue === undefined ? '' : keyText(idValue);
-      if (idText !== '') id = idText.toLowerCase();
-      const nameValue = l.nameField === null ? undefined : o[l.nameField];
-      const nameText = nameValue === null || nameValue === undefined ? '' : keyText(nameValue);
-      if (nameText !== '') name = nameText.toLowerCase();
+      id = keyOf(o[l.idField]);
+      name = l.nameField === null ? null : keyOf(o[l.nameField]);
     }
     const derived = this.derivedKeys.get(o)?.get(link);
     if (derived === undefined) { // most objects: the list made at its size
@@ -398,7 +412,8 @@ class Context {
       }
     }
     // link → key space (id, name) → key → the objects with that key, in groups by collection (in collection
-    // order), then object order; each group also lists its objects that have no id for the link (null for none)
+    // order), then object order; each group also lists its objects that have no id for the link (null for none).
+    // A key's groups lie in one flat array, GROUP entries each: collection, objects, objects without an id
     const idx = new Map();
     for (const c of Object.keys(this.inv.collections)) {
       for (const link of this.links(c)) {
@@ -411,26 +426,14 @@ class Context {
         const objects = this.inv.collections[c];
         for (let i = 0; i < objects.length; i++) {
           const o = objects[i];
-          const k = table[i];
-          const all = k.all;
-          for (let q = 0; q < all.length; q += 2) {
-            const byKey = spaces[all[q]];
-            const key = all[q + 1];
-            // arrays are made with their first element (one grown by push has room for 16): most stay at one
-            const groups = byKey.get(key);
-            const g = groups === undefined ? undefined : groups[groups.length - 1];
-            if (g === undefined || g.col !== c) {
-              // what a name key finds for an object that has an id: the objects without one (mostly none)
-              const first = { col: c, objects: [o], withoutId: k.id === null ? [o] : null };
-              if (groups === undefined) byKey.set(key, [first]);
-              else groups.push(first);
-            } else {
-              g.objects.push(o);
-              if (k.id === null) {
-                if (g.withoutId === null) g.withoutId = [o];
-                else g.withoutId.push(o);
-              }
-            }
+          const id = table.ids[i];
+          const name = table.names[i];
+          const all = table.derived === null ? undefined : table.derived.get(i);
+          if (all !== undefined) {
+            for (let q = 0; q < all.length; q += 2) group(spaces[all[q]], all[q + 1], c, o, id === null);
+          } else {
+            if (id !== null) group(spaces[ID_KEY], id, c, o, false);
+            if (name !== null) group(spaces[NAME_KEY], name, c, o, id === null);
           }
         }
       }
@@ -442,37 +445,23 @@ class Context {
   related(ownCol, i) {
     if (this.index === null) this.index = this.buildIndex();
     const r = newMap();
-    // a list is first the array of the group it came from (all its objects, or those without an id), shared by every
-    // object with the key (most lists stay so); one that a second group adds to becomes a copy of its own. An object
-    // is listed once: only a second group can meet it again, in the list of its collection (searched, or for a long
-    // list looked up in a set of it)
-    let own = null;
+    let own = null; // the lists of r that are copies of their own (gather)
     const links = this.links(ownCol);
     for (let j = 0; j < links.length; j++) {
       const link = links[j];
       const spaces = this.index.get(link);
       if (spaces === undefined) continue;
-      const mine = this.keyTable(ownCol, link)[i];
-      const all = mine.all;
-      for (let q = 0; q < all.length; q += 2) {
-        const groups = spaces[all[q]].get(all[q + 1]);
-        if (groups === undefined) continue;
-        const skipIds = mine.id !== null && all[q] === NAME_KEY;
-        for (const g of groups) {
-          if (g.col === ownCol) continue;
-          const from = skipIds ? g.withoutId : g.objects;
-          const list = r[g.col];
-          if (list === undefined) {
-            r[g.col] = from ?? [];
-          } else if (from !== null && from.length > 0) {
-            if (list.length === 0) {
-              r[g.col] = from;
-            } else {
-              if (own === null) own = [];
-              r[g.col] = merge(list, from, own);
-            }
-          }
+      const table = this.keyTable(ownCol, link);
+      const id = table.ids[i];
+      const name = table.names[i];
+      const all = table.derived === null ? undefined : table.derived.get(i);
+      if (all !== undefined) {
+        for (let q = 0; q < all.length; q += 2) {
+          own = gather(r, spaces[all[q]].get(all[q + 1]), ownCol, id !== null && all[q] === NAME_KEY, own);
         }
+      } else {
+        if (id !== null) own = gather(r, spaces[ID_KEY].get(id), ownCol, false, own);
+        if (name !== null) own = gather(r, spaces[NAME_KEY].get(name), ownCol, id !== null, own);
       }
     }
     const roots = this.roots(ownCol, this.objects(ownCol)[i], r);
@@ -565,11 +554,71 @@ export function pathRoot(v) {
   return b < 0 ? v : v.slice(0, b);
 }
 
+/**
+ * Adds object o of collection c to the groups of `key` in `byKey` (buildIndex). Arrays are made with their first
+ * elements (one grown from [] by push has room for 16): most stay so. `noId`: o has no id for the link, and is also
+ * among what a name key finds for an object that has an id (mostly none).
+ */
+function group(byKey, key, c, o, noId) {
+  const groups = byKey.get(key);
+  if (groups === undefined) {
+    byKey.set(key, [c, [o], noId ? [o] : null]);
+    return;
+  }
+  const last = groups.length - GROUP;
+  if (groups[last] !== c) {
+    groups.push(c, [o], noId ? [o] : null);
+    return;
+  }
+  groups[last + 1].push(o);
+  if (noId) {
+    if (groups[last + 2] === null) groups[last + 2] = [o];
+    else groups[last + 2].push(o);
+  }
+}
+
+/**
+ * Adds to $related `r` what one key of an object of collection ownCol finds (`groups`, buildIndex), each object
+ * once: with skipIds (a name key of an object that has an id) only the objects without an id. A list is first the
+ * array of the group it came from, shared by every object with the key (most lists stay so); one that a second group
+ * adds to becomes a copy of its own, recorded in `own` (made when first needed). Returns `own`.
+ */
+function gather(r, groups, ownCol, skipIds, own) {
+  if (groups === undefined) return own;
+  for (let x = 0; x < groups.length; x += GROUP) {
+    const col = groups[x];
+    if (col === ownCol) continue;
+    const from = groups[x + (skipIds ? 2 : 1)];
+    const list = r[col];
+    if (list === undefined) {
+      r[col] = from ?? [];
+    } else if (from !== null && from.length > 0) {
+      if (list.length === 0) {
+        r[col] = from;
+      } else {
+        if (own === null) own = [];
+        r[col] = merge(list, from, own);
+      }
+    }
+  }
+  return own;
+}
+
+/** A link key's value: the field's text (as Java's String.valueOf writes it), lower-cased; null for none. */
+function keyOf(v) {
+  if (v === null || v === undefined) return null;
+  const text = keyText(v);
+  return text === '' ? null : text.toLowerCase();
+}
+
 /** The spaces of link keys (computeKeys): an id, or a name. */
 const ID_KEY = 0;
 const NAME_KEY = 1;
 
 const NO_KEYS = Object.freeze([]);
+
+/** The entries of a group in its key's flat array (buildIndex): collection, objects, objects without an id. */
+const GROUP = 3;
 
 /** Adds the key (space, value) to a flat list of keys unless it is there. */
 function addKey(all, space, value) {
