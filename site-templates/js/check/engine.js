@@ -8,6 +8,7 @@ import { modelIndex } from './inventory.js';
 import { javaString } from './values.js';
 import { render, text } from './template.js';
 import { ExpressionMemo, MISS } from './memo.js';
+import { ResultTable } from './results.js';
 
 export const WHOLE_INVENTORY = '(inventory)';
 export const NO_OBJECTS = '(none)';
@@ -133,6 +134,11 @@ export function compile(bundle) {
  * Returns the results in checker order, objects in inventory order.
  */
 export async function validate(inventory, bundle, options = {}) {
+  return (await validateTable(inventory, bundle, options)).toArray();
+}
+
+/** validate(), its results kept in a ResultTable (results.js): what the page's worker keeps of a large inventory. */
+export async function validateTable(inventory, bundle, options = {}) {
   const all = select(compile(bundle), options.rules);
   const part = options.part ?? null;
   const checkers = part === null ? all : all.filter((c, k) => k % part.of === part.index);
@@ -144,13 +150,13 @@ export async function validate(inventory, bundle, options = {}) {
     memoize: options.memoize !== false,
   };
   const ctx = context(inventory, bundle.model ?? inventory.model);
-  const out = [];
+  const table = new ResultTable();
   for (const c of checkers) {
     const info = ruleInfo(bundle, c, options);
-    for (const r of await new Run(c, ctx, limits, info, exclusions).findings()) out.push(r);
-    if (options.onProgress) options.onProgress(out.length);
+    await new Run(c, ctx, limits, info, exclusions).findings(table);
+    if (options.onProgress) options.onProgress(table.length);
   }
-  return out;
+  return table;
 }
 
 /** The checkers --rules selects: rule IDs, 8-character prefixes, or checker file names (all without it). */
@@ -322,7 +328,10 @@ class Context {
     return l;
   }
 
-  /** The keys of each object of a collection for one link, by object index: {id, name, all} (see computeKeys). */
+  /**
+   * The keys of each object of a collection for one link, by object index, in columns: ids and names (computeKeys'
+   * id and name) and, for the few objects with derived keys, all their keys (computeKeys' all), else null.
+   */
   keyTable(col, link) {
     let byLink = this.keyTables.get(col);
     if (byLink === undefined) {
@@ -331,29 +340,53 @@ class Context {
     }
     let table = byLink.get(link);
     if (table === undefined) {
-      table = this.objects(col).map((o) => this.computeKeys(col, link, o));
+      const objects = this.objects(col);
+      const n = objects.length;
+      table = { ids: new Array(n).fill(null), names: new Array(n).fill(null), derived: null };
+      const l = this.idx.collections.get(col)?.links.get(link);
+      for (let i = 0; i < n; i++) {
+        const o = objects[i];
+        if (this.derivedKeys.get(o)?.get(link) !== undefined) {
+          const k = this.computeKeys(col, link, o);
+          table.ids[i] = k.id;
+          table.names[i] = k.name;
+          (table.derived ??= new Map()).set(i, k.all);
+        } else if (l && o !== null && typeof o === 'object') {
+          table.ids[i] = keyOf(o[l.idField]);
+          table.names[i] = l.nameField === null ? null : keyOf(o[l.nameField]);
+        }
+      }
       byLink.set(link, table);
     }
     return table;
   }
 
-  /** The keys of an object for one link: {id, name, all} (all: the derived keys, then id and name, distinct). */
+  /**
+   * The keys of an object for one link: {id, name, all}. id and name are the lower-cased values of the link's id and
+   * name fields (null for none); all lists the keys in lookup order, the derived ones, then id and name, each once,
+   * as pairs (space, value) in one flat array: [ID_KEY, id, NAME_KEY, name]. A key is its value looked up in the
+   * link's map of its space; no "id:"/"name:" text is made for every object (Java's Inventory.Keys spells them so).
+   */
   computeKeys(col, link, o) {
     let id = null;
     let name = null;
     const l = this.idx.collections.get(col)?.links.get(link);
     if (l && o !== null && typeof o === 'object') {
-      const idValue = o[l.idField];
-      const idText = idValue === null || idValue === undefined ? '' : keyText(idValue);
-      if (idText !== '') id = `id:${idText.toLowerCase()}`;
-      const nameValue = l.nameField === null ? undefined : o[l.nameField];
-      const nameText = nameValue === null || nameValue === undefined ? '' : keyText(nameValue);
-      if (nameText !== '') name = `name:${nameText.toLowerCase()}`;
+      id = keyOf(o[l.idField]);
+      name = l.nameField === null ? null : keyOf(o[l.nameField]);
     }
     const derived = this.derivedKeys.get(o)?.get(link);
-    const all = derived === undefined ? [] : [...derived];
-    if (id !== null && !all.includes(id)) all.push(id);
-    if (name !== null && !all.includes(name)) all.push(name);
+    if (derived === undefined) { // most objects: the list made at its size
+      if (id === null) return { id, name, all: name === null ? NO_KEYS : [NAME_KEY, name] };
+      return { id, name, all: name === null ? [ID_KEY, id] : [ID_KEY, id, NAME_KEY, name] };
+    }
+    const all = [];
+    for (const d of derived) {
+      const space = d.startsWith('name:') ? NAME_KEY : ID_KEY;
+      addKey(all, space, d.slice(space === NAME_KEY ? 5 : 3));
+    }
+    if (id !== null) addKey(all, ID_KEY, id);
+    if (name !== null) addKey(all, NAME_KEY, name);
     return { id, name, all };
   }
 
@@ -361,14 +394,14 @@ class Context {
     for (const d of this.idx.derivedLinks) {
       const viaKeys = new Map();
       for (const via of this.objects(d.via)) {
-        const linkKeys = this.computeKeys(d.via, d.link, via).all;
-        for (const on of this.computeKeys(d.via, d.on, via).all) {
+        const linkKeys = spelled(this.computeKeys(d.via, d.link, via).all);
+        for (const on of spelled(this.computeKeys(d.via, d.on, via).all)) {
           if (!viaKeys.has(on)) viaKeys.set(on, new Set());
           for (const k of linkKeys) viaKeys.get(on).add(k);
         }
       }
       for (const o of this.objects(d.collection)) {
-        for (const on of this.computeKeys(d.collection, d.on, o).all) {
+        for (const on of spelled(this.computeKeys(d.collection, d.on, o).all)) {
           const inherited = viaKeys.get(on);
           if (!inherited) continue;
           if (!this.derivedKeys.has(o)) this.derivedKeys.set(o, new Map());
@@ -378,35 +411,29 @@ class Context {
         }
       }
     }
-    // link → key → the objects with that key, in groups by collection (in collection order), then object order;
-    // each group also lists its objects that have no id for the link (null for none)
+    // link → key space (id, name) → key → the objects with that key, in groups by collection (in collection
+    // order), then object order; each group also lists its objects that have no id for the link (null for none).
+    // A key's groups lie in one flat array, GROUP entries each: collection, objects, objects without an id
     const idx = new Map();
     for (const c of Object.keys(this.inv.collections)) {
       for (const link of this.links(c)) {
-        let byKey = idx.get(link);
-        if (byKey === undefined) {
-          byKey = new Map();
-          idx.set(link, byKey);
+        let spaces = idx.get(link);
+        if (spaces === undefined) {
+          spaces = [new Map(), new Map()];
+          idx.set(link, spaces);
         }
         const table = this.keyTable(c, link);
         const objects = this.inv.collections[c];
         for (let i = 0; i < objects.length; i++) {
           const o = objects[i];
-          const k = table[i];
-          for (const key of k.all) {
-            let groups = byKey.get(key);
-            if (groups === undefined) {
-              groups = [];
-              byKey.set(key, groups);
-            }
-            let g = groups[groups.length - 1];
-            if (g === undefined || g.col !== c) {
-              g = { col: c, objects: [], withoutId: null };
-              groups.push(g);
-            }
-            g.objects.push(o);
-            // what a name key finds for an object that has an id: the objects without one (mostly none)
-            if (k.id === null) (g.withoutId ??= []).push(o);
+          const id = table.ids[i];
+          const name = table.names[i];
+          const all = table.derived === null ? undefined : table.derived.get(i);
+          if (all !== undefined) {
+            for (let q = 0; q < all.length; q += 2) group(spaces[all[q]], all[q + 1], c, o, id === null);
+          } else {
+            if (id !== null) group(spaces[ID_KEY], id, c, o, false);
+            if (name !== null) group(spaces[NAME_KEY], name, c, o, id === null);
           }
         }
       }
@@ -418,36 +445,23 @@ class Context {
   related(ownCol, i) {
     if (this.index === null) this.index = this.buildIndex();
     const r = newMap();
-    // a list is first the array of the group it came from (all its objects, or those without an id), shared by every
-    // object with the key (most lists stay so); one that a second group adds to becomes a copy of its own. An object
-    // is listed once: only a second group can meet it again, in the list of its collection (searched, or for a long
-    // list looked up in a set of it)
-    let own = null;
+    let own = null; // the lists of r that are copies of their own (gather)
     const links = this.links(ownCol);
     for (let j = 0; j < links.length; j++) {
       const link = links[j];
-      const byKey = this.index.get(link);
-      if (byKey === undefined) continue;
-      const mine = this.keyTable(ownCol, link)[i];
-      for (const key of mine.all) {
-        const groups = byKey.get(key);
-        if (groups === undefined) continue;
-        const skipIds = mine.id !== null && key.startsWith('name:');
-        for (const g of groups) {
-          if (g.col === ownCol) continue;
-          const from = skipIds ? g.withoutId : g.objects;
-          const list = r[g.col];
-          if (list === undefined) {
-            r[g.col] = from ?? [];
-          } else if (from !== null && from.length > 0) {
-            if (list.length === 0) {
-              r[g.col] = from;
-            } else {
-              if (own === null) own = [];
-              r[g.col] = merge(list, from, own);
-            }
-          }
+      const spaces = this.index.get(link);
+      if (spaces === undefined) continue;
+      const table = this.keyTable(ownCol, link);
+      const id = table.ids[i];
+      const name = table.names[i];
+      const all = table.derived === null ? undefined : table.derived.get(i);
+      if (all !== undefined) {
+        for (let q = 0; q < all.length; q += 2) {
+          own = gather(r, spaces[all[q]].get(all[q + 1]), ownCol, id !== null && all[q] === NAME_KEY, own);
         }
+      } else {
+        if (id !== null) own = gather(r, spaces[ID_KEY].get(id), ownCol, false, own);
+        if (name !== null) own = gather(r, spaces[NAME_KEY].get(name), ownCol, id !== null, own);
       }
     }
     const roots = this.roots(ownCol, this.objects(ownCol)[i], r);
@@ -540,6 +554,85 @@ export function pathRoot(v) {
   return b < 0 ? v : v.slice(0, b);
 }
 
+/**
+ * Adds object o of collection c to the groups of `key` in `byKey` (buildIndex). Arrays are made with their first
+ * elements (one grown from [] by push has room for 16): most stay so. `noId`: o has no id for the link, and is also
+ * among what a name key finds for an object that has an id (mostly none).
+ */
+function group(byKey, key, c, o, noId) {
+  const groups = byKey.get(key);
+  if (groups === undefined) {
+    byKey.set(key, [c, [o], noId ? [o] : null]);
+    return;
+  }
+  const last = groups.length - GROUP;
+  if (groups[last] !== c) {
+    groups.push(c, [o], noId ? [o] : null);
+    return;
+  }
+  groups[last + 1].push(o);
+  if (noId) {
+    if (groups[last + 2] === null) groups[last + 2] = [o];
+    else groups[last + 2].push(o);
+  }
+}
+
+/**
+ * Adds to $related `r` what one key of an object of collection ownCol finds (`groups`, buildIndex), each object
+ * once: with skipIds (a name key of an object that has an id) only the objects without an id. A list is first the
+ * array of the group it came from, shared by every object with the key (most lists stay so); one that a second group
+ * adds to becomes a copy of its own, recorded in `own` (made when first needed). Returns `own`.
+ */
+function gather(r, groups, ownCol, skipIds, own) {
+  if (groups === undefined) return own;
+  for (let x = 0; x < groups.length; x += GROUP) {
+    const col = groups[x];
+    if (col === ownCol) continue;
+    const from = groups[x + (skipIds ? 2 : 1)];
+    const list = r[col];
+    if (list === undefined) {
+      r[col] = from ?? [];
+    } else if (from !== null && from.length > 0) {
+      if (list.length === 0) {
+        r[col] = from;
+      } else {
+        if (own === null) own = [];
+        r[col] = merge(list, from, own);
+      }
+    }
+  }
+  return own;
+}
+
+/** A link key's value: the field's text (as Java's String.valueOf writes it), lower-cased; null for none. */
+function keyOf(v) {
+  if (v === null || v === undefined) return null;
+  const text = keyText(v);
+  return text === '' ? null : text.toLowerCase();
+}
+
+/** The spaces of link keys (computeKeys): an id, or a name. */
+const ID_KEY = 0;
+const NAME_KEY = 1;
+
+const NO_KEYS = Object.freeze([]);
+
+/** The entries of a group in its key's flat array (buildIndex): collection, objects, objects without an id. */
+const GROUP = 3;
+
+/** Adds the key (space, value) to a flat list of keys unless it is there. */
+function addKey(all, space, value) {
+  for (let q = 0; q < all.length; q += 2) if (all[q] === space && all[q + 1] === value) return;
+  all.push(space, value);
+}
+
+/** Keys as the derived links spell them: "id:<value>", "name:<value>". */
+function spelled(all) {
+  const out = [];
+  for (let q = 0; q < all.length; q += 2) out.push(`${all[q] === NAME_KEY ? 'name' : 'id'}:${all[q + 1]}`);
+  return out;
+}
+
 /** String.valueOf of a link key, as Java writes it. */
 function keyText(v) {
   return typeof v === 'string' ? v : javaString(v);
@@ -575,13 +668,23 @@ class Run {
     return new ExpressionMemo(e.source, (input, related) => this.run(e, input, related), on !== false);
   }
 
-  async findings() {
+  /** Adds this checker's results to `table`: one per object of its scope, or one for the whole inventory. */
+  async findings(table) {
     const c = this.c;
+    const info = this.info;
     this.deadline = Date.now() + this.limits.checkerTimeLimitMs;
-    const missing = this.missingCollections();
-    if (missing.length > 0) return [this.result(WHOLE_INVENTORY, 'cannot-evaluate', `the inventory lacks ${missing.join(', ')}`, '', missing)];
     const objects = this.ctx.objects(c.scope);
-    if (objects.length === 0) return [this.result(NO_OBJECTS, 'not-applicable', `the inventory holds no ${c.scope} objects`, '', NONE)];
+    this.rows = table.begin({ inventory: this.ctx.inv.file, rule: c.ruleId, title: info.title, severity: info.severity,
+      category: info.category, checker: c.file, collection: c.scope, helpUri: info.helpUri }, objects.length);
+    const missing = this.missingCollections();
+    if (missing.length > 0) {
+      this.result(WHOLE_INVENTORY, 'cannot-evaluate', `the inventory lacks ${missing.join(', ')}`, '', missing);
+      return;
+    }
+    if (objects.length === 0) {
+      this.result(NO_OBJECTS, 'not-applicable', `the inventory holds no ${c.scope} objects`, '', NONE);
+      return;
+    }
     this.leftOut = this.ctx.table(c.scope).leftOut;
     this.scopeFields = c.reads?.[c.scope] ?? [];
     this.presence = this.scopeFields.map((f) => this.ctx.presence(c.scope, f));
@@ -592,14 +695,12 @@ class Run {
       .filter(([, set]) => set.size > 0);
     this.sinceClock = 0;
     this.outOfTime = false;
-    const out = [];
     for (let i = 0; i < objects.length; i++) {
       // recording what an expression reads costs more than evaluating it: the last object is not recorded
       this.last = i === objects.length - 1;
       const f = this.object(objects[i], i);
-      out.push(f instanceof Promise ? await f : f);
+      if (f instanceof Promise) await f;
     }
-    return out;
   }
 
   missingCollections() {
@@ -636,27 +737,14 @@ class Run {
     }
   }
 
-  /** A result of this checker, with the fields, values and order of the JSON report's results. */
+  /**
+   * Adds a result of this checker to its rows (the table makes it the object with the fields, values and order of
+   * the JSON report's results when asked). Returns DONE: each object gets exactly one result.
+   */
   result(object, outcome, message, remediation, missing) {
-    const c = this.c;
-    const reason = this.exclusions.length === 0 ? null : excludedBy(this.exclusions, c.ruleId, object);
-    return {
-      inventory: this.ctx.inv.file,
-      rule: c.ruleId,
-      title: this.info.title,
-      severity: this.info.severity,
-      category: this.info.category,
-      checker: c.file,
-      collection: c.scope,
-      object,
-      outcome,
-      message,
-      remediation,
-      missing,
-      excluded: reason !== null,
-      exclusionReason: reason,
-      helpUri: this.info.helpUri,
-    };
+    const reason = this.exclusions.length === 0 ? null : excludedBy(this.exclusions, this.c.ruleId, object);
+    this.rows.add(object, outcome, message, remediation, missing, reason);
+    return DONE;
   }
 
   cannotEvaluate(name, missing) {
@@ -664,7 +752,7 @@ class Run {
     return this.result(name, 'cannot-evaluate', `missing ${distinct.join(', ')}`, '', distinct);
   }
 
-  /** The finding for one object: at once when the memos answer every expression, else a Promise. */
+  /** Adds the result of one object: at once when the memos answer every expression, else a Promise of it. */
   object(o, index) {
     const name = this.displayName(o, index);
     const related = this.needsRelated ? this.related[index] : NO_RELATED;
@@ -699,8 +787,9 @@ class Run {
   }
 
   /**
-   * The finding when the memos know the results of applies, compliant and (for a noncompliant object) the values
-   * for this object; else null (evaluate() then takes it from the start, the memos answering what they know).
+   * Adds the result when the memos know the results of applies, compliant and (for a noncompliant object) the
+   * values for this object (DONE); else null, having added nothing (evaluate() then takes it from the start, the
+   * memos answering what they know).
    */
   remembered(o, name, related) {
     const c = this.c;
@@ -809,6 +898,9 @@ class Run {
 }
 
 class EvaluationError extends Error {}
+
+/** What Run.result() returns: the object's result was added (never null, which remembered() returns for "not known"). */
+const DONE = true;
 
 /** How a result names a field the object lacks: with the reason when normalization left it out. */
 function missingText(col, f, leftOut) {

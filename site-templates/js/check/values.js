@@ -69,7 +69,8 @@ export class ValueNormalizer {
       const map = new Map(declared ? Object.entries(declared) : []);
       const lower = new Map();
       for (const k of map.keys()) if (!lower.has(k.toLowerCase())) lower.set(k.toLowerCase(), k);
-      f = { map, lower };
+      const kinds = new Map([...map].map(([k, kind]) => [k, parseKind(kind)]));
+      f = { map, lower, kinds };
       this.fieldCache.set(type, f);
     }
     return f;
@@ -101,30 +102,31 @@ export class ValueNormalizer {
     const out = newMap();
     for (const rawKey of Object.keys(raw)) {
       const key = fields.map.has(rawKey) ? rawKey : fields.lower.get(rawKey.toLowerCase()) ?? rawKey;
-      const kind = fields.map.get(key);
+      const kind = fields.kinds.get(key);
       const v = raw[rawKey];
       if (kind === undefined || v === null || v === undefined) {
         put(out, key, copy(v));
         continue;
       }
       const r = this.value(v, kind, key, problems);
-      if (r.ok) put(out, key, r.value);
-      else problems.unreadable(key, r.reason);
+      if (r instanceof Unreadable) problems.unreadable(key, r.reason);
+      else put(out, key, r);
     }
     return out;
   }
 
+  /** The normalized value of `v` read as `kind` (parseKind), or an Unreadable saying why it cannot be. */
   value(v, kind, field, problems) {
     if (v === null || v === undefined) return ok(null);
-    if (kind.endsWith('[]')) return this.array(v, kind.slice(0, -2), field, problems);
-    if (v === '' && kind !== 'string') return ok(null);
-    if (kind.startsWith('enum:')) return this.enumValue(v, kind.slice(5), field, problems);
-    if (kind.startsWith('type:')) {
-      if (isMap(v)) return ok(this.object(v, kind.slice(5), nested(field, problems)));
+    if (kind.code === ARRAY) return this.array(v, kind.element, field, problems);
+    if (v === '' && kind.text !== 'string') return ok(null);
+    if (kind.code === ENUM) return this.enumValue(v, kind.name, field, problems);
+    if (kind.code === TYPE) {
+      if (isMap(v)) return ok(this.object(v, kind.name, nested(field, problems)));
       if (typeof v === 'string') return bad(collapsed(v));
       return ok(copy(v));
     }
-    switch (kind) {
+    switch (kind.text) {
       case 'number': return number(v);
       case 'boolean': return bool(v);
       case 'guid': return typeof v === 'string' ? ok(v.toLowerCase()) : ok(copy(v));
@@ -138,15 +140,15 @@ export class ValueNormalizer {
   }
 
   array(v, element, field, problems) {
-    const objects = element.startsWith('type:') || element === 'object';
+    const objects = element.code === TYPE || element.text === 'object';
     if (typeof v === 'string' && objects) return bad(collapsed(v));
     const items = Array.isArray(v) ? v : [v];
     const out = [];
     for (const item of items) {
-      if (typeof item === 'string' && element.startsWith('type:')) return bad(collapsed(item));
+      if (typeof item === 'string' && element.code === TYPE) return bad(collapsed(item));
       const r = this.value(item, element, field, problems);
-      if (!r.ok) return r;
-      out.push(r.value);
+      if (r instanceof Unreadable) return r;
+      out.push(r);
     }
     return ok(out);
   }
@@ -172,8 +174,32 @@ export class ValueNormalizer {
   }
 }
 
-const ok = (value) => ({ ok: true, value });
-const bad = (reason) => ({ ok: false, reason });
+/** Why a field's value cannot be read as its kind: what ValueNormalizer.value() gives instead of a value. */
+class Unreadable {
+  constructor(reason) {
+    this.reason = reason;
+  }
+}
+
+/** A value read (the value itself: only an Unreadable is not one; no wrapper is made for every field). */
+const ok = (value) => value;
+const bad = (reason) => new Unreadable(reason);
+
+const BASE = 0;
+const ARRAY = 1;
+const ENUM = 2;
+const TYPE = 3;
+
+/**
+ * A field kind of the model ("number", "enum:VMState", "type:VMNetworkAdapter", "string[]", ...) read once:
+ * {code, text, name (of the enum or type), element (of an array)}.
+ */
+function parseKind(text) {
+  if (text.endsWith('[]')) return { code: ARRAY, text, name: null, element: parseKind(text.slice(0, -2)) };
+  if (text.startsWith('enum:')) return { code: ENUM, text, name: text.slice(5), element: null };
+  if (text.startsWith('type:')) return { code: TYPE, text, name: text.slice(5), element: null };
+  return { code: BASE, text, name: null, element: null };
+}
 
 function nested(field, outer) {
   return {

@@ -4,16 +4,17 @@
 // Messages in: {type: 'init', bundle, model, port?, helper?}; {type: 'validate', id, text | bytes, fileName, rules,
 // timeLimitMs, now, split?}; {type: 'view', id, filters, limit}; {type: 'export', id, kind, meta}; {type:
 // 'examples', id, rule, compliant}. Messages out: 'ready', 'progress', 'done' (counts), 'view', 'export',
-// 'examples', 'failed' (with a message). The engine bounds each expression (timeLimitMs) and each rule
+// 'examples', 'failed' (with a message). The report is kept as a ResultTable (results.js), a result made an object
+// only when a view shows it or an export writes it. The engine bounds each expression (timeLimitMs) and each rule
 // (checkerTimeLimitMs); the page also stops this worker if it goes quiet.
 // With more than two processors the page starts a helper worker too, joined to this one by a MessagePort (init's port):
 // a validation with `split` runs every other checker here and the others in the helper, which sends its results
 // packed through the port (parts.js); the report is the same as one worker's.
 import { readInventory, readInventoryBytes } from './inventory.js';
-import { compile, select, validate } from './engine.js';
+import { compile, select, validate, validateTable } from './engine.js';
 import { toCsv, toJson, toSarif } from './report.js';
-import { groupBySeverity, matches, summarize } from './view.js';
 import { byChecker, merge, pack, unpack } from './parts.js';
+import { ResultTable } from './results.js';
 
 const EXPORTS = { sarif: toSarif, json: toJson, csv: toCsv };
 let report = null;
@@ -62,14 +63,17 @@ async function runValidation(msg) {
   const split = msg.split && port !== null;
   const helperPart = split ? part(msg.id) : null;
   const options = optionsOf(msg, onProgress);
-  let results = await validate(inventory, bundle, split ? { ...options, part: { index: 0, of: 2 } } : options);
+  let results;
   if (split) {
+    const mine = await validate(inventory, bundle, { ...options, part: { index: 0, of: 2 } });
     const files = select(compile(bundle), msg.rules ?? undefined).map((c) => c.file);
-    results = merge(files, [byChecker(results), await helperPart]);
+    results = ResultTable.fromArray(merge(files, [byChecker(mine), await helperPart]));
+  } else {
+    results = await validateTable(inventory, bundle, options);
   }
   report = { results, fileName: msg.fileName };
-  post({ type: 'done', id: msg.id, total: results.length, counts: summarize(results),
-    rules: [...new Set(results.map((r) => r.rule))], diagnostics, ms: Date.now() - started });
+  post({ type: 'done', id: msg.id, total: results.length, counts: results.counts(), rules: results.rules(),
+    diagnostics, ms: Date.now() - started });
 }
 
 /** The helper's results of run `id`, when they arrive through the port. */
@@ -130,10 +134,7 @@ const severityOf = (r) => r.severity ?? bundle.rules?.[r.rule]?.severity ?? 'war
 
 /** The results the filters keep, grouped by severity and rule, with at most `limit` objects listed per rule. */
 function view(msg) {
-  const kept = report.results.filter((r) => matches(r, msg.filters, severityOf));
-  const groups = groupBySeverity(kept, severityOf).map((g) => ({ ...g, rules: g.rules.map((r) => ({
-    rule: r.rule, total: r.results.length, results: r.results.slice(0, msg.limit) })) }));
-  post({ type: 'view', id: msg.id, groups });
+  post({ type: 'view', id: msg.id, groups: report.results.view(msg.filters, severityOf, msg.limit) });
 }
 
 /** Every example of one rule, with the rule's compliance expression replaced by the playground's text. */
@@ -173,7 +174,7 @@ self.onmessage = async (event) => {
     } else if (msg.type === 'view' && report) {
       view(msg);
     } else if (msg.type === 'export' && report) {
-      post({ type: 'export', id: msg.id, kind: msg.kind, text: EXPORTS[msg.kind](report.results, msg.meta) });
+      post({ type: 'export', id: msg.id, kind: msg.kind, text: EXPORTS[msg.kind](report.results.toArray(), msg.meta) });
     }
   } catch (e) {
     post({ type: 'failed', id: msg.id, kind: msg.type, message: e instanceof Error ? e.message : String(e) });

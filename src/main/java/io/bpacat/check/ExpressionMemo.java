@@ -183,6 +183,11 @@ final class ExpressionMemo {
         if (v == null) {
             return Marker.NULL;
         }
+        // most answers are text, numbers and flags: told apart by their classes first, since a failed test against
+        // an interface (Map, List) searches all the interfaces of the value's class every time
+        if (v instanceof String || v instanceof Boolean || v instanceof Number) {
+            return v;
+        }
         if (v instanceof Map) {
             return Marker.MAP;
         }

@@ -227,9 +227,49 @@ public final class Inventory {
     /**
      * The objects of one collection with one key of one link kind, in inventory order: all of them, and those
      * that have no id for the link (what a name key finds for an object that has an id). Both lists are immutable
-     * and shared by every object with the key.
+     * once the group is complete ({@link #seal()}, before the index is shared) and then shared by every object with
+     * the key. While the group grows, a single object is held in an immutable list of one (most groups stay so).
      */
-    private record Group(List<Map<String, Object>> all, List<Map<String, Object>> withoutId) {
+    private static final class Group {
+        private List<Map<String, Object>> all;
+        private List<Map<String, Object>> withoutId = List.of();
+
+        Group(Map<String, Object> first, boolean hasId) {
+            all = List.of(first);
+            if (!hasId) {
+                withoutId = List.of(first);
+            }
+        }
+
+        void add(Map<String, Object> o, boolean hasId) {
+            all = grown(all, o);
+            if (!hasId) {
+                withoutId = grown(withoutId, o);
+            }
+        }
+
+        private static List<Map<String, Object>> grown(List<Map<String, Object>> list, Map<String, Object> o) {
+            if (list.isEmpty()) {
+                return List.of(o);
+            }
+            List<Map<String, Object>> out = list instanceof ArrayList ? list : new ArrayList<>(list);
+            out.add(o);
+            return out;
+        }
+
+        Group seal() {
+            all = List.copyOf(all);
+            withoutId = List.copyOf(withoutId);
+            return this;
+        }
+
+        List<Map<String, Object>> all() {
+            return all;
+        }
+
+        List<Map<String, Object>> withoutId() {
+            return withoutId;
+        }
     }
 
     /**
@@ -477,46 +517,43 @@ public final class Inventory {
     }
 
     /**
-     * The groups of one link kind: each collection's groups by key are made on their own (in parallel, every
-     * group's objects in inventory order), then joined key by key in the order of the collections.
+     * The groups of one link kind: every collection's groups go straight into one map by key, each collection on
+     * its own (in parallel) into its own place of the key's array, its objects in inventory order.
      */
     private KindGroups groups(String link, Map<String, List<String>> linksByCollection,
                               Map<String, List<Keys[]>> keysByCollection) {
         List<String> withLink = linksByCollection.entrySet().stream().filter(e -> e.getValue().contains(link))
                 .map(Map.Entry::getKey).toList();
-        List<Map<String, Group>> perCollection = withLink.parallelStream().map(c -> groupsOf(c,
-                linksByCollection.get(c).indexOf(link), keysByCollection.get(c))).toList();
-        Map<String, Group[]> byKey = new HashMap<>();
-        for (int x = 0; x < withLink.size(); x++) {
-            int at = x;
-            perCollection.get(x).forEach((key, g) -> byKey.computeIfAbsent(key, k -> new Group[withLink.size()])[at]
-                    = g);
-        }
+        Map<String, Group[]> byKey = new ConcurrentHashMap<>();
+        IntStream.range(0, withLink.size()).parallel().forEach(x -> groupsOf(withLink.get(x), x, withLink.size(),
+                linksByCollection.get(withLink.get(x)).indexOf(link), keysByCollection.get(withLink.get(x)), byKey));
         return new KindGroups(withLink, byKey);
     }
 
-    /** The groups of one collection by key for the link kind at index {@code j} of its kinds, made immutable. */
-    private Map<String, Group> groupsOf(String c, int j, List<Keys[]> keys) {
+    /**
+     * The groups of collection {@code c} (at index {@code x} of the {@code n} collections with the link kind at
+     * index {@code j} of its kinds) by key, into {@code byKey}, made immutable. Only this call writes place x.
+     */
+    private void groupsOf(String c, int x, int n, int j, List<Keys[]> keys, Map<String, Group[]> byKey) {
         List<Map<String, Object>> objects = collections.get(c);
-        Map<String, List<Map<String, Object>>[]> byKey = new HashMap<>();
+        List<Group> made = new ArrayList<>();
         for (int i = 0; i < objects.size(); i++) {
             Keys k = keys.get(i)[j];
+            Map<String, Object> o = objects.get(i);
+            boolean hasId = k.id() != null;
             for (String key : k.all()) {
-                List<Map<String, Object>>[] g = byKey.computeIfAbsent(key, x -> newGroup());
-                g[0].add(objects.get(i));
-                if (k.id() == null) {
-                    g[1].add(objects.get(i));
+                Group[] places = byKey.computeIfAbsent(key, unused -> new Group[n]);
+                Group g = places[x];
+                if (g == null) {
+                    g = new Group(o, hasId);
+                    places[x] = g;
+                    made.add(g);
+                } else {
+                    g.add(o, hasId);
                 }
             }
         }
-        Map<String, Group> out = new HashMap<>(byKey.size() * 2);
-        byKey.forEach((key, g) -> out.put(key, new Group(List.copyOf(g[0]), List.copyOf(g[1]))));
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>>[] newGroup() {
-        return new List[] {new ArrayList<>(2), new ArrayList<>(0)};
+        made.forEach(Group::seal);
     }
 
     /** The keys of every object of a collection for each link kind, in object order; computed in parallel. */

@@ -1,6 +1,5 @@
 package io.bpacat.cli;
 
-import io.bpacat.catalog.Catalog;
 import io.bpacat.catalog.CatalogBuilder;
 import io.bpacat.catalog.CheckerLinker;
 import io.bpacat.check.Checker;
@@ -13,6 +12,7 @@ import io.bpacat.check.Inventory;
 import io.bpacat.check.InventoryNormalizer;
 import io.bpacat.check.InventoryReader;
 import io.bpacat.check.Outcome;
+import io.bpacat.check.RuleLabels;
 import io.bpacat.check.report.Report;
 import io.bpacat.check.report.ReportWriter;
 import io.bpacat.check.report.RuleInfo;
@@ -94,12 +94,23 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of stdout.")
     Path output;
 
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Where validate keeps the rule labels of a"
+            + " content folder between runs, so that unchanged content is not parsed again (default: $BPACAT_CACHE_DIR,"
+            + " else $XDG_CACHE_HOME/bpacat, else ~/.cache/bpacat). Any change to the content folder or to bpacat"
+            + " replaces what is kept.")
+    Path cacheDir;
+
+    @Option(names = "--no-cache", description = "Neither use nor keep rule labels between runs: build the catalog"
+            + " from the rule pages every time.")
+    boolean noCache;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     /**
-     * Loads the checkers and the catalog on a thread of their own while the first inventory is read and its links
-     * computed, then runs the checkers on each inventory and writes the report.
+     * Loads the checkers and the rule labels (from the catalog, or kept by an earlier run) on a thread of their own
+     * while the first inventory is read and its links computed, then runs the checkers on each inventory and writes
+     * the report.
      */
     @Override
     public Integer call() throws IOException {
@@ -109,23 +120,24 @@ final class ValidateCommand implements Callable<Integer> {
             err.println("bpacat validate: " + usage);
             return 2;
         }
-        Loading loading = Loading.start(content);
+        Loading loading = Loading.start(content, noCache ? Optional.empty()
+                : LabelCache.in(cacheDir != null ? cacheDir : LabelCache.defaultDir()));
         Diagnostics firstDiags = new Diagnostics();
         Optional<Inventory> first = read(inventories.get(0), firstDiags);
         Loaded loaded = Loading.join(loading.checkers());
         first.ifPresent(inv -> loaded.checkers().stream().map(Checker::scope).distinct().forEach(inv::related));
-        Catalog catalog = Loading.join(loading.catalog());
+        RuleLabels labels = Loading.join(loading.labels());
         Diagnostics diags = loaded.diagnostics();
-        List<Checker> checkers = select(loaded.checkers(), catalog);
+        List<Checker> checkers = select(loaded.checkers(), labels);
         if (checkers == null) {
             err.println("bpacat validate: --rules names no known rule or checker: " + rules);
             return 2;
         }
         Exclusions excl = readExclusions(diags);
-        List<Finding> findings = check(checkers, catalog, first, firstDiags, diags);
+        List<Finding> findings = check(checkers, labels, first, firstDiags, diags);
         List<Finding> marked = excl == null ? findings : excl.apply(findings);
         List<String> names = inventories.stream().map(ValidateCommand::name).toList();
-        Map<String, RuleInfo> info = ruleInfo(catalog, checkers);
+        Map<String, RuleInfo> info = ruleInfo(labels, checkers);
         Report shown = verbose ? new Report(names, marked, info) : Report.withoutPassing(names, marked, info);
         printDiagnostics(diags);
         ReportWriter writer = ReportWriter.of(format);
@@ -154,9 +166,9 @@ final class ValidateCommand implements Callable<Integer> {
      * The findings of the checkers on every inventory, in order; the first one was read already, with what reading
      * it reported in {@code firstDiags}, the others are read one after the other.
      */
-    private List<Finding> check(List<Checker> checkers, Catalog catalog, Optional<Inventory> first,
+    private List<Finding> check(List<Checker> checkers, RuleLabels labels, Optional<Inventory> first,
                                 Diagnostics firstDiags, Diagnostics diags) throws IOException {
-        CheckerEngine engine = new CheckerEngine(CheckerEngine.Limits.DEFAULT, c -> ruleId(c, catalog));
+        CheckerEngine engine = new CheckerEngine(CheckerEngine.Limits.DEFAULT, labels::id);
         List<Finding> findings = new ArrayList<>();
         diags.addAll(firstDiags);
         first.ifPresent(inv -> findings.addAll(engine.run(checkers, inv)));
@@ -171,41 +183,73 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     /**
-     * The checkers, then the catalog, loaded on a thread of their own while the first inventory is read; the
-     * checkers come first so that the links the engine follows can be computed while the catalog still loads.
+     * The checkers, then their rule labels, loaded on a thread of their own while the first inventory is read; the
+     * checkers come first so that the links the engine follows can be computed while the labels still load. The
+     * labels are those the cache kept for the content folder when it holds them under the folder's key, else they
+     * come from the catalog and are kept. The key is taken before anything is read: a file changed meanwhile makes
+     * the labels kept now miss next time, never used wrongly.
      */
-    private record Loading(FutureTask<Loaded> checkers, FutureTask<Catalog> catalog) {
-        static Loading start(Path content) {
+    private record Loading(FutureTask<Loaded> checkers, FutureTask<RuleLabels> labels) {
+        static Loading start(Path content, Optional<LabelCache> cache) {
+            FutureTask<Optional<String>> key = new FutureTask<>(() -> cache.flatMap(c -> keyOf(c, content)));
             FutureTask<Loaded> checkers = new FutureTask<>(() -> {
                 Diagnostics d = new Diagnostics();
                 return new Loaded(new CheckerLoader().loadAll(content, d), d);
             });
-            Loading l = new Loading(checkers, new FutureTask<>(() -> new CatalogBuilder()
-                    .build(content, linkKeys(checkers)).catalog()));
+            Loading l = new Loading(checkers, new FutureTask<>(() -> labels(content, cache.flatMap(c ->
+                    join(key).map(k -> new Kept(c, k))), loadedOrNone(checkers))));
             Thread t = new Thread(() -> {
+                key.run();
                 l.checkers().run();
-                l.catalog().run();
+                l.labels().run();
             }, "bpacat-load");
             t.setDaemon(true);
             t.start();
             return l;
         }
 
-        /**
-         * The link keys of the checkers that loaded (the task has run), by file, so that the catalog does not parse
-         * their files again; none when loading failed.
-         */
-        private static Map<String, CheckerLinker.Keys> linkKeys(FutureTask<Loaded> checkers) {
-            Map<String, CheckerLinker.Keys> keys = new HashMap<>();
+        /** A cache and the content folder's key in it. */
+        private record Kept(LabelCache cache, String key) {
+        }
+
+        private static Optional<String> keyOf(LabelCache cache, Path content) {
             try {
-                for (Checker c : checkers.get().checkers()) {
-                    keys.put(c.file(), new CheckerLinker.Keys(c.rule(), c.page()));
-                }
+                return Optional.of(cache.key(content));
+            } catch (IOException e) {
+                return Optional.empty(); // a file that cannot be read: the catalog reports it, nothing is kept
+            }
+        }
+
+        /** The labels kept under the key when they label every checker, else the catalog's (then kept). */
+        private static RuleLabels labels(Path content, Optional<Kept> kept, List<Checker> checkers) {
+            Optional<RuleLabels> found = kept.flatMap(k -> k.cache().read(content, k.key()))
+                    .filter(l -> l.covers(checkers));
+            if (found.isPresent()) {
+                return found.get();
+            }
+            RuleLabels labels = RuleLabels.of(checkers, new CatalogBuilder().build(content, linkKeys(checkers))
+                    .catalog());
+            kept.ifPresent(k -> k.cache().write(content, k.key(), labels));
+            return labels;
+        }
+
+        /** The checkers that loaded (the task has run); none when loading failed (reported where they are joined). */
+        private static List<Checker> loadedOrNone(FutureTask<Loaded> checkers) {
+            try {
+                return checkers.get().checkers();
             } catch (ExecutionException e) {
-                return Map.of(); // the failure is reported where the checkers are joined
+                return List.of();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return Map.of();
+                return List.of();
+            }
+        }
+
+        /** The link keys of the checkers, by file, so that the catalog does not parse their files again. */
+        private static Map<String, CheckerLinker.Keys> linkKeys(List<Checker> checkers) {
+            Map<String, CheckerLinker.Keys> keys = new HashMap<>();
+            for (Checker c : checkers) {
+                keys.put(c.file(), new CheckerLinker.Keys(c.rule(), c.page()));
             }
             return keys;
         }
@@ -291,12 +335,12 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     /** The checkers --rules selects (all without it), or null when it names nothing known. */
-    private List<Checker> select(List<Checker> all, Catalog catalog) {
+    private List<Checker> select(List<Checker> all, RuleLabels labels) {
         if (rules == null || rules.isEmpty()) {
             return all;
         }
         List<Checker> out = all.stream().filter(c -> rules.stream().anyMatch(r -> {
-            String id = ruleId(c, catalog);
+            String id = labels.id(c);
             String file = c.file().substring(c.file().lastIndexOf('/') + 1).replaceFirst("\\.yaml$", "");
             return id.equalsIgnoreCase(r) || (r.length() >= 8 && id.startsWith(r.toLowerCase(Locale.ROOT)))
                     || file.equalsIgnoreCase(r);
@@ -304,16 +348,12 @@ final class ValidateCommand implements Callable<Integer> {
         return out.isEmpty() ? null : out;
     }
 
-    static String ruleId(Checker c, Catalog catalog) {
-        return CheckerBundle.ruleId(c, catalog);
-    }
-
     /** Labels as the browser validator gives them too (checkers.json carries the same CheckerBundle labels). */
-    private Map<String, RuleInfo> ruleInfo(Catalog catalog, List<Checker> checkers) {
+    private Map<String, RuleInfo> ruleInfo(RuleLabels labels, List<Checker> checkers) {
         Map<String, RuleInfo> out = new LinkedHashMap<>();
         for (Checker c : checkers) {
-            String id = ruleId(c, catalog);
-            CheckerBundle.RuleLabel label = CheckerBundle.label(c, id, catalog);
+            String id = labels.id(c);
+            CheckerBundle.RuleLabel label = labels.label(c);
             out.put(id, new RuleInfo(id, label.title(locale), label.severity(), label.category(), helpUri(id)));
         }
         return out;

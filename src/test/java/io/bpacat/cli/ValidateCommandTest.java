@@ -1,6 +1,7 @@
 package io.bpacat.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,8 +12,12 @@ import io.bpacat.check.CheckerEngine;
 import io.bpacat.check.CheckerLoader;
 import io.bpacat.check.InventoryModel;
 import io.bpacat.diag.Diagnostics;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Black-box tests of bpacat validate and bpacat coverage. */
 class ValidateCommandTest {
@@ -86,6 +91,44 @@ class ValidateCommandTest {
         org.w3c.dom.Element failure = (org.w3c.dom.Element) xml.getElementsByTagName("failure").item(0);
         assertEquals("The Hyper-V Host Compute Service (vmcompute) is disabled on HV01.", failure.getAttribute("message"));
         assertEquals("", failure.getAttribute("type"));
+    }
+
+    /**
+     * The rule labels of a content folder are kept between runs and used while the folder is unchanged: a title
+     * changed in the kept file shows in the next report; an edited page makes validate read the catalog again.
+     */
+    @Test
+    void ruleLabelsAreKeptWhileTheContentIsUnchanged(@TempDir Path tmp) throws Exception {
+        Path content = tmp.resolve("content");
+        try (Stream<Path> walk = Files.walk(Path.of("content"))) {
+            for (Path p : walk.toList()) {
+                Files.copy(p, content.resolve(Path.of("content").relativize(p).toString()));
+            }
+        }
+        Path cache = tmp.resolve("cache");
+        String[] args = {"validate", INV, "--rules", "930f927c", "--content", content.toString(), "--cache-dir",
+                cache.toString()};
+        CliTest.Run first = CliTest.run(args);
+        assertTrue(first.out().contains("Avoid pausing a virtual machine"), first.out());
+        Path kept;
+        try (Stream<Path> files = Files.list(cache)) {
+            kept = files.collect(Collectors.toList()).stream().reduce((a, b) -> {
+                throw new AssertionError("one cache file per content folder: " + a + ", " + b);
+            }).orElseThrow();
+        }
+        Files.writeString(kept, Files.readString(kept).replace("\"Avoid pausing a virtual machine\"",
+                "\"A title kept by an earlier run\""));
+        CliTest.Run second = CliTest.run(args);
+        assertEquals(first.out().replace("Avoid pausing a virtual machine", "A title kept by an earlier run"),
+                second.out(), "the kept labels are used");
+        Path page = content.resolve("en-us/Avoid-pausing-a-virtual-machine.md");
+        Files.writeString(page, Files.readString(page) + "\n");
+        assertEquals(first.out(), CliTest.run(args).out(), "an edited page: the catalog is read again");
+        Path none = tmp.resolve("none");
+        String[] uncached = {"validate", INV, "--rules", "930f927c", "--content", content.toString(), "--cache-dir",
+                none.toString(), "--no-cache"};
+        assertEquals(first.out(), CliTest.run(uncached).out());
+        assertFalse(Files.exists(none), "--no-cache keeps nothing");
     }
 
     @Test
