@@ -1,7 +1,7 @@
 // The browser's search: the same steps as io.bpacat.index.Searcher, on the files SearchExport writes.
 // Scores are Lucene's BM25 computed in 32-bit floats (Math.fround), so the top 10 equals `bpacat search`.
 import { loadAnalyzer, words } from './analysis.js';
-import { gunzip } from './inflate.js';
+import { gunzipSync } from 'fflate';
 
 const f = Math.fround;
 const ID = /^[0-9a-f]{8}[0-9a-z.-]*$/;
@@ -61,13 +61,14 @@ export function bm25({ k1, b, lengthTable }, boost, df, docCount, sumTotalTermFr
 
 /**
  * The JSON of a file's bytes, inflated first when they are gzip (a host may have inflated them already: it sent
- * a .gz file with Content-Encoding: gzip). Inflated at once, in this task (./inflate.js): a DecompressionStream's
- * chunks would each wait for a turn among the page's other tasks, with the other files of a result list arriving.
+ * a .gz file with Content-Encoding: gzip). Inflated at once, in this task (fflate's gunzipSync): a
+ * DecompressionStream's chunks would each wait for a turn among the page's other tasks, with the other files of a
+ * result list arriving.
  */
 export function gunzipJson(bytes) {
   const b = bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes);
   const gzip = b.length > 1 && b[0] === 0x1f && b[1] === 0x8b;
-  return JSON.parse(new TextDecoder().decode(gzip ? gunzip(b) : b));
+  return JSON.parse(new TextDecoder().decode(gzip ? gunzipSync(b) : b));
 }
 
 /**

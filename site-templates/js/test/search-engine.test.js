@@ -137,6 +137,10 @@ test('documents are read gzip-compressed, or as plain JSON when a host already i
   const json = [{ id: 'a', title: 'ä' }];
   assert.deepEqual(await gunzipJson(gzipSync(JSON.stringify(json))), json);
   assert.deepEqual(await gunzipJson(new TextEncoder().encode(JSON.stringify(json))), json);
+  const big = Array.from({ length: 400 }, (_, i) => ({ id: `r${i}`, title: `rule ${i} ${'x'.repeat(i % 50)}` }));
+  const packed = gzipSync(JSON.stringify(big));
+  assert.deepEqual(gunzipJson(packed), big, 'several kilobytes, as a document file');
+  assert.throws(() => gunzipJson(packed.subarray(0, packed.length >> 1)), 'a file cut short is an error, not data');
 });
 
 test('a rule found in two languages takes one place in the result list', async () => {
