@@ -43,16 +43,30 @@ final class LabelCache {
 
     /**
      * The cache folder: the system property {@code bpacat.cache.dir} (tests), else {@code BPACAT_CACHE_DIR}, else
-     * {@code $XDG_CACHE_HOME/bpacat}, else {@code ~/.cache/bpacat}.
+     * {@code $XDG_CACHE_HOME/bpacat}, else {@code ~/.cache/bpacat}; empty (nothing kept) when there is no home
+     * folder to keep it in.
      */
-    static Path defaultDir() {
-        String dir = System.getProperty("bpacat.cache.dir", System.getenv("BPACAT_CACHE_DIR"));
-        if (dir != null && !dir.isBlank()) {
-            return Path.of(dir);
+    static Optional<Path> defaultDir() {
+        return defaultDir(System.getProperty("bpacat.cache.dir", System.getenv("BPACAT_CACHE_DIR")),
+                System.getenv("XDG_CACHE_HOME"), System.getProperty("user.home"));
+    }
+
+    /**
+     * {@link #defaultDir()} from its inputs. As the XDG base directory specification says, a relative
+     * {@code XDG_CACHE_HOME} is ignored; a home that is not an absolute existing folder (a service account's "?" or
+     * "/nonexistent") gives no cache rather than a folder made where bpacat happens to run.
+     */
+    static Optional<Path> defaultDir(String explicit, String xdgCacheHome, String home) {
+        if (explicit != null && !explicit.isBlank()) {
+            return Optional.of(Path.of(explicit));
         }
-        String xdg = System.getenv("XDG_CACHE_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("bpacat");
+        if (xdgCacheHome != null && !xdgCacheHome.isBlank() && Path.of(xdgCacheHome).isAbsolute()) {
+            return Optional.of(Path.of(xdgCacheHome, "bpacat"));
+        }
+        if (home == null || home.isBlank() || !Path.of(home).isAbsolute() || !Files.isDirectory(Path.of(home))) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(home, ".cache", "bpacat"));
     }
 
     /** The key of {@code content}'s labels as the folder is now. */

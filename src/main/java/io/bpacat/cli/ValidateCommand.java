@@ -121,7 +121,7 @@ final class ValidateCommand implements Callable<Integer> {
             return 2;
         }
         Loading loading = Loading.start(content, noCache ? Optional.empty()
-                : LabelCache.in(cacheDir != null ? cacheDir : LabelCache.defaultDir()));
+                : (cacheDir != null ? Optional.of(cacheDir) : LabelCache.defaultDir()).flatMap(LabelCache::in));
         Diagnostics firstDiags = new Diagnostics();
         Optional<Inventory> first = read(inventories.get(0), firstDiags);
         Loaded loaded = Loading.join(loading.checkers());

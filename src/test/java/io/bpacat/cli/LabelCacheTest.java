@@ -73,6 +73,18 @@ class LabelCacheTest {
     }
 
     @Test
+    void theCacheFolderFollowsTheEnvironmentAndIsNoneWithoutAHome() {
+        String home = tmp.toAbsolutePath().toString();
+        assertEquals(Optional.of(Path.of("/x/y")), LabelCache.defaultDir("/x/y", "/xdg", home), "BPACAT_CACHE_DIR first");
+        assertEquals(Optional.of(Path.of("/xdg", "bpacat")), LabelCache.defaultDir(null, "/xdg", home));
+        assertEquals(Optional.of(tmp.toAbsolutePath().resolve(".cache/bpacat")),
+                LabelCache.defaultDir("", "relative/xdg", home), "a relative XDG_CACHE_HOME is ignored");
+        assertEquals(Optional.empty(), LabelCache.defaultDir(null, null, "?"), "no home: nothing kept");
+        assertEquals(Optional.empty(), LabelCache.defaultDir(null, "", tmp.resolve("missing").toString()));
+        assertEquals(Optional.empty(), LabelCache.defaultDir(null, null, null));
+    }
+
+    @Test
     void aDamagedOrUnwritableCacheIsPassedOver() throws Exception {
         Path c = content();
         LabelCache cache = cache();
