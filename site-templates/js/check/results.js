@@ -4,10 +4,9 @@
 // in an array, the outcome as a byte, and the rare message, remediation, missing fields or exclusion in a map by row;
 // the fields every result of a checker shares are kept once. A result becomes the object engine.validate() returns
 // (same fields, same order) only when asked for: get(i), toArray() for the exports, and the few rows a view shows.
-import { ATTENTION, SEVERITIES } from './view.js';
+import { ATTENTION, OUTCOMES, severityOrder } from './view.js';
 
-/** Outcomes by code; a row keeps its outcome's index. */
-export const OUTCOMES = ['noncompliant', 'compliant', 'not-applicable', 'cannot-evaluate', 'error'];
+/** Outcomes by code (a row keeps its outcome's index in view.OUTCOMES). */
 const CODE = new Map(OUTCOMES.map((o, i) => [o, i]));
 const NONE = Object.freeze([]);
 
@@ -186,8 +185,8 @@ export class ResultTable {
         if (entry.results.length < limit) entry.results.push(run.get(row));
       }
     }
-    const order = [...SEVERITIES, ...[...groups.keys()].filter((s) => !SEVERITIES.includes(s)).sort()];
-    return order.filter((s) => groups.has(s) && groups.get(s).size > 0).map((severity) => {
+    const shown = [...groups.keys()].filter((s) => groups.get(s).size > 0);
+    return severityOrder(shown).map((severity) => {
       const rules = [...groups.get(severity).values()];
       return { severity, count: rules.reduce((n, r) => n + r.total, 0), rules };
     });

@@ -51,11 +51,16 @@ export function groupBySeverity(results, severityOf) {
     if (!rules.has(r.rule)) rules.set(r.rule, []);
     rules.get(r.rule).push(r);
   }
-  const order = [...SEVERITIES, ...[...groups.keys()].filter((s) => !SEVERITIES.includes(s)).sort()];
-  return order.filter((s) => groups.has(s)).map((severity) => {
+  return severityOrder(groups.keys()).map((severity) => {
     const rules = [...groups.get(severity)].map(([rule, items]) => ({ rule, results: items }));
     return { severity, count: rules.reduce((n, r) => n + r.results.length, 0), rules };
   });
+}
+
+/** The given severities in the order the page lists them: error, warning, information, then others sorted. */
+export function severityOrder(severities) {
+  const given = [...severities];
+  return [...SEVERITIES.filter((s) => given.includes(s)), ...given.filter((s) => !SEVERITIES.includes(s)).sort()];
 }
 
 /** Count per outcome, excluded apart, in the CLI summary's order. */

@@ -78,17 +78,16 @@ export function gunzipJson(bytes) {
  */
 export function createSearch({ load, loadBytes }) {
   const cache = new Map();
-  const get = (path) => {
-    if (!cache.has(path)) cache.set(path, Promise.resolve().then(() => load(path)).catch(() => null));
+  /** The value `read()` gives for a file, read once; null when it cannot be read. */
+  const once = (path, read) => {
+    if (!cache.has(path)) cache.set(path, Promise.resolve().then(read).catch(() => null));
     return cache.get(path);
   };
-  const getGzip = (path) => {
-    if (!cache.has(path)) {
-      cache.set(path, Promise.resolve().then(() => loadBytes(path)).then((b) => (b ? gunzipJson(b) : null))
-        .catch(() => null));
-    }
-    return cache.get(path);
-  };
+  const get = (path) => once(path, () => load(path));
+  const getGzip = (path) => once(path, async () => {
+    const b = await loadBytes(path);
+    return b ? gunzipJson(b) : null;
+  });
   /** Per locale, document → what a result shows, from the rows of the long postings loaded so far. */
   const rows = new Map();
   const analyzers = new Map();

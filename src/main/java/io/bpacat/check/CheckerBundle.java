@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.bpacat.catalog.Catalog;
 import io.bpacat.catalog.Rule;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,14 +61,12 @@ public final class CheckerBundle {
 
     /** The bundle of a content folder's checkers, labelled by its catalog. */
     public static String write(List<Checker> checkers, InventoryModel model, Catalog catalog) {
-        Map<Checker, String> ids = new IdentityHashMap<>();
-        Map<String, RuleLabel> labels = new TreeMap<>();
-        for (Checker c : checkers) {
-            String id = ruleId(c, catalog);
-            ids.put(c, id);
-            labels.put(id, label(c, id, catalog));
-        }
-        return write(checkers, model, ids::get, labels);
+        return write(checkers, model, RuleLabels.of(checkers, catalog));
+    }
+
+    /** The bundle of checkers labelled as {@code labels} says (which has an entry for each of them). */
+    public static String write(List<Checker> checkers, InventoryModel model, RuleLabels labels) {
+        return write(checkers, model, labels::id, labels.byRule());
     }
 
     /**

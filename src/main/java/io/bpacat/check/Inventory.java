@@ -257,10 +257,9 @@ public final class Inventory {
             return out;
         }
 
-        Group seal() {
+        void seal() {
             all = List.copyOf(all);
             withoutId = List.copyOf(withoutId);
-            return this;
         }
 
         List<Map<String, Object>> all() {

@@ -40,6 +40,16 @@ public record RuleLabels(SortedMap<String, Entry> byFile) {
         return new RuleLabels(out);
     }
 
+    /**
+     * The labels by rule ID, as {@code checkers.json} lists them ({@link CheckerBundle#write}); of two checkers of
+     * one rule (they get the catalog's same labels), the later file's.
+     */
+    public SortedMap<String, CheckerBundle.RuleLabel> byRule() {
+        SortedMap<String, CheckerBundle.RuleLabel> out = new TreeMap<>();
+        byFile.values().forEach(e -> out.put(e.id(), e.label()));
+        return out;
+    }
+
     /** Whether every one of {@code checkers} has an entry. */
     public boolean covers(Collection<Checker> checkers) {
         return checkers.stream().allMatch(c -> byFile.containsKey(c.file()));

@@ -8,6 +8,7 @@ import io.bpacat.catalog.Rule;
 import io.bpacat.check.Checker;
 import io.bpacat.check.CheckerBundle;
 import io.bpacat.check.InventoryModel;
+import io.bpacat.check.RuleLabels;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,28 +50,17 @@ final class TryFiles {
     /** The last bundle written, with what it was written from. */
     static final class BundleMemo {
         private List<Checker> checkers = List.of();
-        private List<String> ruleIds = List.of();
-        private Map<String, CheckerBundle.RuleLabel> labels = Map.of();
+        private RuleLabels labels;
         private InventoryModel model;
         private String bundle;
 
         String bundle(List<Checker> checkers, InventoryModel model, Catalog catalog) {
-            List<String> ids = checkers.stream().map(c -> CheckerBundle.ruleId(c, catalog)).toList();
-            Map<String, CheckerBundle.RuleLabel> byRule = new TreeMap<>();
-            for (int i = 0; i < checkers.size(); i++) {
-                byRule.put(ids.get(i), CheckerBundle.label(checkers.get(i), ids.get(i), catalog));
-            }
-            if (bundle == null || model != this.model || !sameObjects(checkers, this.checkers) || !ids.equals(ruleIds)
-                    || !byRule.equals(labels)) {
-                Map<Checker, String> idOf = new java.util.IdentityHashMap<>();
-                for (int i = 0; i < checkers.size(); i++) {
-                    idOf.put(checkers.get(i), ids.get(i));
-                }
-                bundle = CheckerBundle.write(checkers, model, idOf::get, byRule);
+            RuleLabels now = RuleLabels.of(checkers, catalog);
+            if (bundle == null || model != this.model || !sameObjects(checkers, this.checkers) || !now.equals(labels)) {
+                bundle = CheckerBundle.write(checkers, model, now);
                 this.checkers = List.copyOf(checkers);
                 this.model = model;
-                ruleIds = ids;
-                labels = byRule;
+                labels = now;
             }
             return bundle;
         }
