@@ -19,12 +19,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Times the /try/ page of a built site validating one inventory with all checkers in headless Chromium (Debian's
  * chromium and chromium-driver): the file is chosen in the page's file input, and the time runs until the results
- * are on the page. Prints the first run and the warm runs, the worker's own time as the page reports it, and
- * compares with `bpacat validate` on the same file in the same run. Run by bench/try-chromium.sh:
+ * are painted. The headline is the page's own clock (its status: from the input's change event to the first frame
+ * after the results are in the page); the time WebDriver saw from sendKeys to seeing the status is printed beside
+ * it, and so is the worker's share. One run chooses the file the moment the page says it is ready (the worker's
+ * warm-up cut short); the others first let the worker warm up, as it does while a person picks a file. Compares
+ * with `bpacat validate` on the same file in the same run. Run by bench/try-chromium.sh:
  * java -cp target/bpacat.jar:TEST_CLASSPATH bench/TryChromium.java SITE_DIR INVENTORY [RUNS]
  */
 public class TryChromium {
-    private static final Pattern WORKER_MS = Pattern.compile("(\\d+) results in (\\d+) ms");
+    /** The page's status once done: the number of results, the time from the file chosen to the results shown. */
+    private static final Pattern PAGE_MS = Pattern.compile("(\\d+) results in (\\d+) ms");
 
     public static void main(String[] args) throws Exception {
         Path site = Path.of(args[0]);
@@ -60,37 +64,64 @@ public class TryChromium {
                         Map.of("hardwareConcurrency", Integer.parseInt(processors)));
                 System.out.printf("navigator.hardwareConcurrency set to %s%n", processors);
             }
-            b.get("http://127.0.0.1:" + server.getAddress().getPort() + "/try/");
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/try/";
             WebDriverWait wait = new WebDriverWait(b, Duration.ofSeconds(120), Duration.ofMillis(2));
+            // A reader who chooses a file the moment the page says it is ready, before the worker has warmed up.
+            b.get(url);
             wait.until(d -> "status.ready".equals(state(b)));
-            List<Long> wall = new ArrayList<>();
+            Run hasty = run(b, wait, inventory);
+            System.out.printf("file chosen at once when ready (warm-up cut short): %d ms on the page's clock, %d ms"
+                    + " through WebDriver; worker %d ms%n", hasty.page, hasty.wall, hasty.worker);
+            // Then as a person does: the page loads, the worker warms up while the file is being chosen.
+            b.get(url);
+            long t0 = System.nanoTime();
+            wait.until(d -> "status.ready".equals(state(b)));
+            long ready = (System.nanoTime() - t0) / 1_000_000;
+            wait.until(d -> "warm".equals(b.executeScript("return document.querySelector('[data-try-page]')"
+                    + ".dataset.tryWarm ?? ''")));
+            System.out.printf("page ready %d ms after load; warm-up done %d ms after load%n", ready,
+                    (System.nanoTime() - t0) / 1_000_000);
+            List<Run> all = new ArrayList<>();
             for (int i = 0; i < runs; i++) {
-                b.executeScript("const m = document.querySelector('[data-try-page]'); m.dataset.tryState = 'waiting';"
-                        + "document.getElementById('bpa-try-file').value = '';");
-                long t0 = System.nanoTime();
-                b.findElement(By.id("bpa-try-file")).sendKeys(inventory.toString());
-                wait.until(d -> "status.done".equals(state(b)) || "status.unreadable".equals(state(b)));
-                long ms = (System.nanoTime() - t0) / 1_000_000;
-                String status = b.findElement(By.cssSelector("[data-try-status]")).getText();
-                Matcher m = WORKER_MS.matcher(status);
-                if (!"status.done".equals(state(b)) || !m.find()) {
-                    throw new IllegalStateException("the page did not validate " + inventory + ": " + status);
-                }
-                wall.add(ms);
-                System.out.printf("%s run %d: %d ms on the page (file chosen → results shown); worker %s ms,"
-                        + " %s results%n", i == 0 ? "first" : "warm ", i + 1, ms, m.group(2), m.group(1));
+                Run r = run(b, wait, inventory);
+                all.add(r);
+                System.out.printf("%s run %d: %d ms on the page's clock (file chosen → results shown), %d ms through"
+                        + " WebDriver; worker %d ms, %s results%n", i == 0 ? "first" : "warm ", i + 1, r.page, r.wall,
+                        r.worker, r.results);
             }
-            List<Long> warm = wall.subList(1, wall.size()).stream().sorted().toList();
-            long median = warm.isEmpty() ? wall.get(0) : warm.get(warm.size() / 2);
-            System.out.printf("Chromium /try/: first %d ms, warm median %d ms (target: under 1500 ms)%n", wall.get(0),
-                    median);
+            List<Long> warm = all.subList(1, all.size()).stream().map(Run::page).sorted().toList();
+            long median = warm.isEmpty() ? all.get(0).page : warm.get(warm.size() / 2);
+            System.out.printf("Chromium /try/, on the page's clock: first %d ms, warm median %d ms (target: under 1500"
+                    + " ms); through WebDriver: first %d ms%n", all.get(0).page, median, all.get(0).wall);
             long cli = cli(inventory);
             System.out.printf("peer, bpacat validate (whole command, JVM start included): %d ms; page/CLI: %.2f (first),"
-                    + " %.2f (warm median)%n", cli, wall.get(0) / (double) cli, median / (double) cli);
+                    + " %.2f (warm median)%n", cli, all.get(0).page / (double) cli, median / (double) cli);
         } finally {
             b.quit();
             server.stop(0);
         }
+    }
+
+    /** One validation: the page's own time, the time WebDriver saw, the worker's time, the number of results. */
+    private record Run(long page, long wall, long worker, String results) {
+    }
+
+    /** Chooses the inventory in the page's file input and waits for the results. */
+    private static Run run(ChromeDriver b, WebDriverWait wait, Path inventory) {
+        b.executeScript("const m = document.querySelector('[data-try-page]'); m.dataset.tryState = 'waiting';"
+                + "document.getElementById('bpa-try-file').value = '';");
+        long t0 = System.nanoTime();
+        b.findElement(By.id("bpa-try-file")).sendKeys(inventory.toString());
+        wait.until(d -> "status.done".equals(state(b)) || "status.unreadable".equals(state(b)));
+        long wall = (System.nanoTime() - t0) / 1_000_000;
+        String status = b.findElement(By.cssSelector("[data-try-status]")).getText();
+        Matcher m = PAGE_MS.matcher(status);
+        if (!"status.done".equals(state(b)) || !m.find()) {
+            throw new IllegalStateException("the page did not validate " + inventory + ": " + status);
+        }
+        long worker = Long.parseLong((String) b.executeScript(
+                "return document.querySelector('[data-try-page]').dataset.tryWorkerMs"));
+        return new Run(Long.parseLong(m.group(2)), wall, worker, m.group(1));
     }
 
     private static String state(ChromeDriver b) {

@@ -2,6 +2,8 @@
 # Benchmark (issue 6): one generated host with N virtual machines (default 10,000), all checkers, validated by the
 # site's /try/ page in headless Chromium (Debian's chromium and chromium-driver), from choosing the file to the
 # results on the page; bpacat validate on the same file is the peer, in the same run. Target: under 1.5 s.
+# The page's own clock is the headline (file chosen → results painted); WebDriver's view and the worker's share are printed
+# beside it, and one run chooses the file before the worker has warmed up.
 # Usage: bench/try-chromium.sh [N] [RUNS]; BPACAT_PROCESSORS=K makes the page see K processors (above 2 it splits
 # a validation over two workers).
 set -euo pipefail

@@ -20,6 +20,8 @@ class Rows {
     this.outcomes = new Uint8Array(Math.max(capacity, 1));
     /** row → {message, remediation, missing, reason} for the rows that have any of them */
     this.details = null;
+    /** How many rows are excluded (have a reason): mostly none, and then no row's details need looking up. */
+    this.excluded = 0;
   }
 
   add(object, outcome, message, remediation, missing, reason) {
@@ -35,6 +37,7 @@ class Rows {
     this.outcomes[row] = code;
     if (message !== '' || remediation !== '' || missing.length > 0 || reason !== null) {
       (this.details ??= new Map()).set(row, { message, remediation, missing, reason });
+      if (reason !== null) this.excluded++;
     }
   }
 
@@ -43,7 +46,7 @@ class Rows {
   }
 
   reason(row) {
-    return this.details?.get(row)?.reason ?? null;
+    return this.excluded === 0 ? null : this.details.get(row)?.reason ?? null;
   }
 
   /** What a filter or count sees of a row: its outcome, or 'excluded' (as view.outcomeOf). */
@@ -139,10 +142,15 @@ export class ResultTable {
 
   /** Count per outcome, excluded results apart, as view.summarize() counts them. */
   counts() {
-    const counts = Object.fromEntries([...OUTCOMES, 'excluded'].map((o) => [o, 0]));
+    const byCode = new Array(OUTCOMES.length).fill(0);
     for (const run of this.runs) {
-      for (let row = 0; row < run.length; row++) counts[OUTCOMES[run.outcomes[row]]]++;
-      for (const [row, d] of run.details ?? []) {
+      const outcomes = run.outcomes;
+      for (let row = 0; row < run.length; row++) byCode[outcomes[row]]++;
+    }
+    const counts = Object.fromEntries([...OUTCOMES.map((o, code) => [o, byCode[code]]), ['excluded', 0]]);
+    for (const run of this.runs) {
+      if (run.excluded === 0) continue;
+      for (const [row, d] of run.details) {
         if (d.reason === null) continue;
         counts[run.outcome(row)]--;
         counts.excluded++;
@@ -163,6 +171,7 @@ export class ResultTable {
    */
   view(filters, severityOf, limit) {
     const groups = new Map();
+    const kept = OUTCOMES.map((o) => keeps(filters.outcome, o)); // by outcome code, for rows not excluded
     for (const run of this.runs) {
       if (run.length === 0) continue;
       const head = run.get(0);
@@ -176,7 +185,7 @@ export class ResultTable {
       }
       let entry = rules.get(head.rule);
       for (let row = 0; row < run.length; row++) {
-        if (!keeps(filters.outcome, run.counted(row))) continue;
+        if (run.excluded === 0 ? !kept[run.outcomes[row]] : !keeps(filters.outcome, run.counted(row))) continue;
         if (entry === undefined) {
           entry = { rule: head.rule, total: 0, results: [] };
           rules.set(head.rule, entry);

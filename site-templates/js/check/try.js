@@ -120,12 +120,18 @@ class TryPage {
       if (split) {
         this.helper.onerror = onerror;
         this.helper.onmessage = (e) => { if (e.data.type === 'ready') this.onReady?.(); };
-        this.helper.postMessage({ type: 'init', bundle: this.bundle, model: this.model, port: channel.port2, helper: true },
-          [channel.port2]);
+        this.helper.postMessage({ type: 'init', bundle: this.bundle, model: this.model, port: channel.port2, helper: true,
+          warmup: this.warmup() }, [channel.port2]);
       }
-      this.worker.postMessage({ type: 'init', bundle: this.bundle, model: this.model, port: channel?.port1 },
-        channel ? [channel.port1] : []);
+      this.worker.postMessage({ type: 'init', bundle: this.bundle, model: this.model, port: channel?.port1,
+        warmup: this.warmup() }, channel ? [channel.port1] : []);
     });
+  }
+
+  /** What the worker validates while it waits, to have its code compiled before the reader's first inventory. */
+  warmup() {
+    this.main.dataset.tryWarm = 'warming';
+    return SAMPLES.map((s) => this.samples[s]);
   }
 
   title(id) {
@@ -172,6 +178,7 @@ class TryPage {
   }
 
   async openFile(file) {
+    const started = this.now();
     this.file = file;
     if (file.size > MAX_MB * 1024 * 1024) {
       this.say('tooLarge', file.name, MAX_MB);
@@ -179,14 +186,32 @@ class TryPage {
     }
     this.say('status.reading', file.name);
     const bytes = await file.arrayBuffer();
-    this.validate({ bytes, fileName: file.name }, [bytes]);
+    this.validate({ bytes, fileName: file.name }, [bytes], started);
   }
 
-  /** Sends a validation to the worker (restarting it if a previous run was stopped) and watches it. */
-  async validate(source, transfer = []) {
+  /** Calls `then` once the page has painted what was just put in it (at once where frames are not available). */
+  afterPaint(then) {
+    if (typeof this.win.requestAnimationFrame !== 'function') {
+      then();
+      return;
+    }
+    this.win.requestAnimationFrame(() => this.win.setTimeout(then, 0));
+  }
+
+  /** Milliseconds on the page's clock. */
+  now() {
+    return this.win.performance?.now() ?? Date.now();
+  }
+
+  /**
+   * Sends a validation to the worker (restarting it if a previous run was stopped) and watches it. `started` is when
+   * the reader asked for it (a file chosen, a sample or Validate clicked): the status gives the time from then until
+   * the results are on the page.
+   */
+  async validate(source, transfer = [], started = this.now()) {
     if (!this.worker) await this.startWorker();
     const id = ++this.seq;
-    this.pending = { id, fileName: source.fileName };
+    this.pending = { id, fileName: source.fileName, started };
     const rule = this.ruleSelect.value;
     this.say('status.running', source.fileName, 0, rule ? 1 : this.bundle.checkers.length);
     this.watch();
@@ -225,6 +250,7 @@ class TryPage {
 
   handle(msg) {
     if (msg.type === 'ready') { this.onReady?.(); return; }
+    if (msg.type === 'warm') { this.main.dataset.tryWarm = 'warm'; return; }
     if (msg.type === 'examples') { this.showExamples(msg); return; }
     if (msg.type === 'view') { this.showView(msg); return; }
     if (msg.type === 'export') { this.saveExport(msg); return; }
@@ -232,7 +258,7 @@ class TryPage {
     if (msg.type === 'progress') {
       this.say('status.running', this.pending.fileName, msg.done, msg.total);
     } else if (msg.type === 'done') {
-      this.report = { fileName: this.pending.fileName, ...msg };
+      this.report = { fileName: this.pending.fileName, started: this.pending.started, ...msg };
       this.pending = null;
       this.showResults();
     } else if (msg.type === 'failed') {
@@ -277,9 +303,14 @@ class TryPage {
     if (!msg.groups.length) box.replaceChildren(el(this.doc, 'p', { class: 'try-none' }, this.t.noResults));
     else box.replaceChildren(...msg.groups.map((g) => this.group(g)));
     this.main.dataset.tryView = 'shown';
-    if (this.report.shown !== true) {
-      this.report.shown = true;
-      this.say('status.done', this.report.fileName, this.report.total, this.report.ms);
+    const report = this.report;
+    if (report.shown !== true) {
+      report.shown = true;
+      this.afterPaint(() => {
+        if (this.report !== report || this.pending) return; // another validation started meanwhile
+        this.main.dataset.tryWorkerMs = report.ms;
+        this.say('status.done', report.fileName, report.total, Math.round(this.now() - report.started));
+      });
     }
   }
 

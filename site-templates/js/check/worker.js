@@ -1,15 +1,18 @@
 // The validator's Web Worker: reads an inventory and runs the checkers off the page's thread, so the page never
 // freezes. It keeps the last report: the page asks for what it shows (filtered, grouped, a bounded number of
 // objects per rule) and for exports, so a host with 10,000 VMs never sends its half a million results across.
-// Messages in: {type: 'init', bundle, model, port?, helper?}; {type: 'validate', id, text | bytes, fileName, rules,
+// Messages in: {type: 'init', bundle, model, port?, helper?, warmup?}; {type: 'validate', id, text | bytes, fileName, rules,
 // timeLimitMs, now, split?}; {type: 'view', id, filters, limit}; {type: 'export', id, kind, meta}; {type:
-// 'examples', id, rule, compliant}. Messages out: 'ready', 'progress', 'done' (counts), 'view', 'export',
+// 'examples', id, rule, compliant}. Messages out: 'ready', 'warm', 'progress', 'done' (counts), 'view', 'export',
 // 'examples', 'failed' (with a message). The report is kept as a ResultTable (results.js), a result made an object
 // only when a view shows it or an export writes it. The engine bounds each expression (timeLimitMs) and each rule
 // (checkerTimeLimitMs); the page also stops this worker if it goes quiet.
 // With more than two processors the page starts a helper worker too, joined to this one by a MessagePort (init's port):
 // a validation with `split` runs every other checker here and the others in the helper, which sends its results
 // packed through the port (parts.js); the report is the same as one worker's.
+// While the page waits for a file, the worker validates init's `warmup` inventories (the page's samples) a few
+// times and drops the results: the engine's code is then compiled for the shapes it meets, and the reader's first
+// inventory runs as fast as the ones after it (a 10,000-VM host: bench/try-chromium.sh). Any other message ends it.
 import { readInventory, readInventoryBytes } from './inventory.js';
 import { compile, select, validate, validateTable } from './engine.js';
 import { toCsv, toJson, toSarif } from './report.js';
@@ -27,6 +30,13 @@ let model = null;
 let port = null;
 let helper = false;
 const parts = new Map();
+
+/** Rounds of warm-up over the samples (node, 10,000 VMs: a cold run ~1.5 s, after 20 rounds as after a full run). */
+const WARMUP_ROUNDS = 20;
+/** Objects per rule in a warm-up's view (the page shows 200). */
+const WARMUP_VIEW_LIMIT = 200;
+/** Whether a warm-up may still run: the first message after init ends it. */
+let warming = false;
 
 const post = (message) => self.postMessage(message);
 
@@ -154,6 +164,34 @@ async function runExamples(msg) {
   post({ type: 'examples', id: msg.id, rule: msg.rule, examples: out });
 }
 
+/**
+ * One round of warm-up, each in a task of its own so that a message from the page waits at most one round (the
+ * samples take a few milliseconds); says 'warm' once done. A sample that fails to read or validate ends it silently.
+ */
+function warmUp(texts, round) {
+  if (!warming) return;
+  if (round === WARMUP_ROUNDS) {
+    warming = false;
+    post({ type: 'warm' });
+    return;
+  }
+  setTimeout(async () => {
+    if (!warming) return;
+    try {
+      for (const [i, text] of texts.entries()) {
+        const results = await validateTable(readInventory(text, `warmup-${i}`, model).inventory, bundle,
+          { now: Date.now() });
+        results.counts();
+        results.view({ outcome: 'attention' }, severityOf, WARMUP_VIEW_LIMIT);
+      }
+    } catch {
+      warming = false;
+      return;
+    }
+    warmUp(texts, round + 1);
+  }, 0);
+}
+
 self.onmessage = async (event) => {
   const msg = event.data;
   try {
@@ -165,7 +203,12 @@ self.onmessage = async (event) => {
       if (port !== null && !helper) port.onmessage = (e) => fromHelper(e.data);
       post({ type: 'ready', count: bundle.checkers.length });
       compile(bundle); // while the page waits for a file: every expression parsed once, before the first run
-    } else if (msg.type === 'validate' && helper) {
+      warming = (msg.warmup ?? []).length > 0;
+      warmUp(msg.warmup ?? [], 0);
+      return;
+    }
+    warming = false;
+    if (msg.type === 'validate' && helper) {
       await runPart(msg);
     } else if (msg.type === 'validate') {
       await runValidation(msg);

@@ -345,6 +345,38 @@ class TryPageBrowserTest {
     }
 
     /**
+     * While the page waits for a file its worker validates the samples (warm-up) and says so; a validation asked for
+     * in the middle of it ends it and gives what one after it gives, and bpacat validate; warming up makes no request.
+     */
+    @Test
+    void theWorkerWarmsUpWhileThePageWaitsAndAValidationCutsItShortWithTheSameResults() throws Exception {
+        Set<String> expected = expectedResults(SAMPLES.resolve("problem-host.json"));
+        open("try/");
+        String atClick = warmState();
+        clickAndWait(b.findElement(By.cssSelector("[data-try-sample='problem-host.json']")));
+        assertEquals("status.done", state(), status());
+        assertEquals(expected, shownResults(), "validated during the warm-up");
+        assertTrue(Set.of("warming", "warm").contains(atClick), atClick);
+        if (atClick.equals("warming")) { // the usual case: a warm-up takes some hundred milliseconds
+            Thread.sleep(500);
+            assertEquals("warming", warmState(), "the validation ended the warm-up: it never says it finished");
+        }
+
+        open("try/");
+        List<String> atReady = server.requests();
+        waiting(30).until(d -> "warm".equals(warmState()));
+        assertEquals(atReady, server.requests(), "requests while warming up");
+        clickAndWait(b.findElement(By.cssSelector("[data-try-sample='problem-host.json']")));
+        assertEquals("status.done", state(), status());
+        assertEquals(expected, shownResults(), "validated after the warm-up");
+        assertTrue(status().matches(".*: \\d+ results in \\d+ ms\\."), status());
+    }
+
+    private static String warmState() {
+        return (String) b.executeScript("return document.querySelector('[data-try-page]').dataset.tryWarm || ''");
+    }
+
+    /**
      * With more than two processors the page splits a validation over two workers (a helper runs every other
      * checker); the page shows and exports exactly what one worker, and bpacat validate, give.
      */
