@@ -132,10 +132,14 @@ public final class SearchExport {
             ObjectNode facets = F.objectNode();
             Map<String, Integer> rules = ruleNumbers(index);
             for (LocaleIndex l : index.locales().values()) {
-                ObjectNode info = writeLocale(l, root.resolve(dirName(l.locale()) + "/"), terms);
+                LocalePart part = index.kept() ? PARTS.computeIfAbsent(l.reader(), r -> localePart(l)) : localePart(l);
+                ObjectNode info = part.info().deepCopy();
                 info.put("rules", ruleGaps(l, rules));
                 locales.set(l.locale(), info);
-                facets.set(l.locale(), facets(l));
+                facets.set(l.locale(), part.facets());
+                part.terms().forEach((term, t) -> terms.computeIfAbsent(term, k -> new TreeMap<>()).put(l.locale(), t));
+                Out docs = root.resolve(dirName(l.locale()) + "/d/");
+                part.docFiles().forEach((name, bytes) -> docs.sink().put(docs.prefix() + name, bytes));
                 languages.add(l.analyzer().language());
                 for (int doc = 0; doc < l.docs().size(); doc++) {
                     ids.computeIfAbsent(l.docs().get(doc).ruleId(), k -> new ArrayList<>())
@@ -164,9 +168,33 @@ public final class SearchExport {
         }
     }
 
-    /** Writes a locale's documents, adds its terms to {@code terms} (term → locale → postings). */
-    private static ObjectNode writeLocale(LocaleIndex l, Out dir, Map<String, Map<String, TermPostings>> terms)
-            throws IOException {
+    /**
+     * What the export takes from one locale's index alone: its meta.json entry (without the rules, which depend on
+     * every locale), its terms' postings, its facets and its gzip-compressed document files by name. Read-only once
+     * made: {@code bpacat serve} keeps a locale's index while its documents are unchanged, and the export keeps this
+     * part by the index's reader for as long ({@link #PARTS}), so a rebuild after an edit reads only the edited
+     * locale's index again.
+     */
+    private record LocalePart(ObjectNode info, Map<String, TermPostings> terms, ObjectNode facets,
+                              Map<String, byte[]> docFiles) {
+    }
+
+    /** The parts of the indexes serve keeps, by reader (compared by identity, held weakly). */
+    private static final Map<org.apache.lucene.index.IndexReader, LocalePart> PARTS =
+            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    private static LocalePart localePart(LocaleIndex l) {
+        try {
+            Map<String, TermPostings> terms = new java.util.HashMap<>();
+            ObjectNode info = readLocale(l, terms);
+            return new LocalePart(info, terms, facets(l), docFiles(l));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot export the search index of " + l.locale(), e);
+        }
+    }
+
+    /** A locale's meta.json entry (language, documents, field statistics); puts its terms' postings in {@code terms}. */
+    private static ObjectNode readLocale(LocaleIndex l, Map<String, TermPostings> terms) throws IOException {
         ObjectNode info = F.objectNode();
         info.put("language", l.analyzer().language());
         info.put("docs", l.docs().size());
@@ -180,10 +208,9 @@ public final class SearchExport {
             s.put("docCount", t == null ? 0 : t.getDocCount());
             s.put("sumTotalTermFreq", t == null ? 0 : t.getSumTotalTermFreq());
             if (t != null) {
-                addPostings(leaf, field, fi, t, l.locale(), terms);
+                addPostings(fi, t, leaf.getNormValues(field), terms);
             }
         }
-        writeDocs(l, dir.resolve("d/"));
         return info;
     }
 
@@ -221,9 +248,9 @@ public final class SearchExport {
         }
     }
 
-    private static void addPostings(LeafReader leaf, String field, int fieldIndex, Terms terms, String locale,
-                                    Map<String, Map<String, TermPostings>> out) throws IOException {
-        NumericDocValues norms = leaf.getNormValues(field);
+    /** Adds a field's postings to a locale's terms (term → postings). */
+    private static void addPostings(int fieldIndex, Terms terms, NumericDocValues norms,
+                                    Map<String, TermPostings> out) throws IOException {
         TermsEnum e = terms.iterator();
         PostingsEnum p = null;
         for (BytesRef b = e.next(); b != null; b = e.next()) {
@@ -237,8 +264,8 @@ public final class SearchExport {
                 NumberCodec.append(postings, ((byte) norm) & 0xFF);
                 previous = doc;
             }
-            TermPostings t = out.computeIfAbsent(b.utf8ToString(), k -> new TreeMap<>())
-                    .computeIfAbsent(locale, k -> new TermPostings(new ArrayList<>(), new ArrayList<>()));
+            TermPostings t = out.computeIfAbsent(b.utf8ToString(),
+                    k -> new TermPostings(new ArrayList<>(), new ArrayList<>()));
             t.fields().add(new int[] {fieldIndex, e.docFreq()});
             t.postings().add(postings.toString());
         }
@@ -400,20 +427,23 @@ public final class SearchExport {
 
     /** The shard of a term: the hex UTF-16 code units of its first two characters. */
     public static String shardOf(String term) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < Math.min(2, term.length()); i++) {
-            b.append(String.format(Locale.ROOT, "%04x", (int) term.charAt(i)));
+        char[] hex = new char[4 * Math.min(2, term.length())];
+        for (int i = 0; i < hex.length; i++) {
+            hex[i] = Character.forDigit((term.charAt(i / 4) >> (12 - 4 * (i % 4))) & 0xF, 16);
         }
-        return b.toString();
+        return new String(hex);
     }
 
-    private static void writeDocs(LocaleIndex l, Out dir) throws IOException {
+    /** A locale's document files ({@code <doc / docsPerFile>.json.gz}) by name, gzip-compressed. */
+    private static Map<String, byte[]> docFiles(LocaleIndex l) throws IOException {
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
         for (int first = 0; first < l.docs().size(); first += DOCS_PER_FILE) {
             ArrayNode file = F.arrayNode();
             l.docs().subList(first, Math.min(first + DOCS_PER_FILE, l.docs().size()))
                     .forEach(d -> file.add(doc(d)));
-            writeGzip(dir.resolve(first / DOCS_PER_FILE + ".json.gz"), file);
+            files.put(first / DOCS_PER_FILE + ".json.gz", gzip(file));
         }
+        return files;
     }
 
     private static ObjectNode doc(SearchDocument d) {
@@ -478,13 +508,13 @@ public final class SearchExport {
         }
     }
 
-    /** Writes JSON gzip-compressed; Java's gzip header has no time stamp, so the bytes depend on the JSON only. */
-    private static void writeGzip(Out file, Object node) throws IOException {
+    /** JSON gzip-compressed; Java's gzip header has no time stamp, so the bytes depend on the JSON only. */
+    private static byte[] gzip(Object node) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
             gzip.write(JSON.writeValueAsBytes(node));
         }
-        file.sink().put(file.prefix(), bytes.toByteArray());
+        return bytes.toByteArray();
     }
 
     private static void write(Out file, Object node) throws IOException {

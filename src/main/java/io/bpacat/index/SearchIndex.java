@@ -66,6 +66,11 @@ public final class SearchIndex implements Closeable {
         return locales;
     }
 
+    /** Whether the readers outlive this index (an {@link IncrementalSearchIndex} keeps them for the next build). */
+    boolean kept() {
+        return !owned;
+    }
+
     static LocaleIndex index(String locale, List<SearchDocument> docs) {
         SearchAnalyzer analyzer = new SearchAnalyzer(locale);
         ByteBuffersDirectory dir = new ByteBuffersDirectory();
