@@ -161,20 +161,30 @@ for (let i = 0; i < queries.length; i++) {
   second.push(bytes() - (engine === 'ours' ? harness : 0) - b1);
 }
 
-// Latency: one page; each judged query's first run (fetching its files from 127.0.0.1) and a repeat.
-await load();
-await run({ query: 'warm up' });
-const cold = [];
-const warm = [];
+// Latency: PASSES passes (default 3), each on a newly loaded page: each judged query's first run (fetching its files
+// from 127.0.0.1) and a repeat. A query's latency is its median over the passes (one pass's spike, a garbage
+// collection or the machine's other work, is not the query's); every pass's runs are kept too (coldRuns, warmRuns).
+const passes = Number(process.env.PASSES || 3);
+const coldRuns = queries.map(() => []);
+const warmRuns = queries.map(() => []);
 const ranked = [];
 const requests = [];
-for (const q of queries) {
-  const a = await run(q);
-  cold.push(a.ms);
-  requests.push(a.requests);
-  ranked.push(a.ids);
-  warm.push((await run(q)).ms);
+for (let pass = 0; pass < passes; pass++) {
+  await load();
+  await run({ query: 'warm up' });
+  for (let i = 0; i < queries.length; i++) {
+    const a = await run(queries[i]);
+    coldRuns[i].push(a.ms);
+    if (pass === 0) {
+      requests.push(a.requests);
+      ranked.push(a.ids);
+    }
+    warmRuns[i].push((await run(queries[i])).ms);
+  }
 }
+const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)];
+const cold = coldRuns.map(median);
+const warm = warmRuns.map(median);
 await chromium.stop();
 server.close();
-process.stdout.write(JSON.stringify({ engine, first, second, cold, warm, ranked, requests }));
+process.stdout.write(JSON.stringify({ engine, passes, first, second, cold, warm, coldRuns, warmRuns, ranked, requests }));

@@ -3,7 +3,8 @@
 # the same generated site) in headless Chromium, on the real corpus and on a generated corpus (bench/gen_corpus.py).
 # Per engine: index size on disk, bytes a new visitor downloads for a first query and for a second one (gzip as a
 # static host sends it; median and max over the judged queries), query latency in the page (p50, p95; a query's first
-# run, fetching its files from 127.0.0.1, and a repeat), recall@5 on the judged set (real corpus only: the generated
+# run, fetching its files from 127.0.0.1, and a repeat; each query's median over PASSES passes on a newly loaded page,
+# default 3, and the p95 of all passes' runs beside it), recall@5 on the judged set (real corpus only: the generated
 # pages are copies with new IDs).
 # Usage: bench/search.sh [SIZES...]   (default: 20000; run from anywhere; builds the jar when missing)
 #        SKIP_CORPUS=1 bench/search.sh 20000   (only the generated corpus)

@@ -146,13 +146,13 @@ export function createSearch({ load, loadBytes }) {
   const entryOf = (dict, term) => (dict && Object.hasOwn(dict, term) ? dict[term] : null);
 
   /**
-   * The encoded postings of an entry, per field in the entry's order: inline, or in the file the entry names
-   * (one locale's [strings, rows], or locale → [strings, rows] when the locales share the file). The rows of the
-   * term's best documents, [[doc, row], ...], are kept for the result list.
+   * The encoded postings of an entry, per field in the entry's order: inline, or in the gzip-compressed file the
+   * entry names (one locale's [strings, rows], or locale → [strings, rows] when the locales share the file). The rows
+   * of the term's best documents, [[doc, row], ...], are kept for the result list.
    */
   async function postingsOf(locale, entry) {
     if (typeof entry[1] !== 'string') return entry[1];
-    const file = await get(`${entry[1]}.json`);
+    const file = await getGzip(`${entry[1]}.json.gz`);
     const own = Array.isArray(file) ? file : entryOf(file, locale);
     if (!own) return null;
     if (!rows.has(locale)) rows.set(locale, new Map());
@@ -172,7 +172,7 @@ export function createSearch({ load, loadBytes }) {
       const df = readIntArray(docFreq[locale] || '', terms.length);
       const own = new Set(perLocale);
       const dir = meta.locales[locale].dir;
-      directories.set(locale, { terms, df, file: (i) => `${own.has(i) ? `${dir}/` : ''}p/${i}.json` });
+      directories.set(locale, { terms, df, file: (i) => `${own.has(i) ? `${dir}/` : ''}p/${i}.json.gz` });
     }
     return directories.get(locale);
   }
@@ -198,7 +198,7 @@ export function createSearch({ load, loadBytes }) {
     const d = directory(meta, locale);
     for (const t of terms) {
       const i = lowerBound(d.terms, t);
-      if (d.terms[i] === t && d.df[i] > 0) get(d.file(i));
+      if (d.terms[i] === t && d.df[i] > 0) getGzip(d.file(i));
     }
     if (!prefix) return;
     const candidates = [];
@@ -206,7 +206,7 @@ export function createSearch({ load, loadBytes }) {
       if (d.df[i] > 0 && !terms.includes(d.terms[i])) candidates.push(i);
     }
     candidates.sort((a, b) => d.df[b] - d.df[a] || a - b);
-    candidates.slice(0, meta.prefixExpansions).forEach((i) => get(d.file(i)));
+    candidates.slice(0, meta.prefixExpansions).forEach((i) => getGzip(d.file(i)));
   }
 
   /** The last typed word, completed by dictionary terms: none when the text ends with white space, is shorter than 2 characters or CJK. */

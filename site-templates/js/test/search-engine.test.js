@@ -55,8 +55,8 @@ function index(where, load = serve, best = []) {
       replicat: [[1, 1], [enc(1, 1, 4)]],
     } },
     't/0063006f.json': { 'en-US': { copy: [[1, 1], [enc(1, 1, 4)]] } },
-    'en-us/p/0.json': [replica, best.map((doc) => [doc, row(doc)])],
-    'p/0.json': { 'de-DE': [['AAA'], []], 'en-US': [replica, best.map((doc) => [doc, row(doc)])] },
+    'en-us/p/0.json.gz': [replica, best.map((doc) => [doc, row(doc)])],
+    'p/0.json.gz': { 'de-DE': [['AAA'], []], 'en-US': [replica, best.map((doc) => [doc, row(doc)])] },
     'en-us/d/0.json.gz': [0, 1, 2].map(row),
     'facets.json': { 'en-US': { severity: { values: ['error', 'warning'], docs: enc(0, 1, 0) } } },
   };
@@ -102,7 +102,7 @@ test('long postings are requested with the shards, the documents of a result lis
     const r = await engine.search(text, {}, 10);
     assert.ok(r.hits.length >= 2, `${where} ${text}`);
     const round = (file) => requests.filter((q) => q.path.includes(file)).map((q) => q.after - start);
-    assert.deepEqual(round('p/0.json'), [0], `${where} ${text}: long postings with the shard`);
+    assert.deepEqual(round('p/0.json.gz'), [0], `${where} ${text}: long postings with the shard`);
     assert.deepEqual(round('/d/'), [requests.filter((q) => q.after === start).length], `${where} ${text}`);
   }
 });

@@ -47,12 +47,14 @@ import org.apache.lucene.util.BytesRef;
  *       term's first two characters): locale → term → {@code [[field index, docFreq, ...], postings]} for the fields that have
  *       the term, in field order; postings are one string per field (encoded by {@link NumberCodec}: per document
  *       the gap from the previous document, the term frequency and Lucene's encoded length byte, the norm) or, when
- *       longer than {@value #INLINE_POSTINGS} characters in all, the path (without {@code .json}) of the file that
- *       holds those strings: {@code search/p/<n>.json} (locale → [strings, rows]) when the term's long postings come
- *       to at most {@value #SHARED_POSTINGS} characters in all locales, else {@code search/<locale>/p/<n>.json}
- *       ([strings, rows]), where {@code n} is the term's index in meta.json's {@code postings.terms}. The rows are
- *       {@code [doc, what a result shows]} of the term's {@value #BEST_ROWS} best documents there (the documents a
- *       query of that term alone ranks first), so that a result list of a frequent word needs no document files;</li>
+ *       longer than {@value #INLINE_POSTINGS} characters in all, the path (without {@code .json.gz}) of the
+ *       gzip-compressed file that holds those strings: {@code search/p/<n>.json.gz} (locale → [strings, rows]) when
+ *       the term's long postings come to at most {@value #SHARED_POSTINGS} characters in all locales, else
+ *       {@code search/<locale>/p/<n>.json.gz} ([strings, rows]), where {@code n} is the term's index in meta.json's
+ *       {@code postings.terms}. The rows are {@code [doc, what a result shows]} of the term's {@value #BEST_ROWS}
+ *       best documents there (the documents a query of that term alone ranks first), so that a result list where
+ *       such a word leads needs no document files: a term of more than a few documents has them (in the real
+ *       corpus, a term of about 25 documents or more in a locale);</li>
  *   <li>meta.json's {@code postings}: the terms whose postings have a file of their own, sorted ({@code terms}),
  *       per locale a {@link NumberCodec} string of each such term's summed docFreq there ({@code docFreq}; 0: inline
  *       or absent in that locale), and the indexes of the terms whose files are per locale ({@code perLocale}). With
@@ -77,7 +79,7 @@ public final class SearchExport {
     /** Documents per file of {@code d/}: a result list loads a few small files, a site holds few files. */
     public static final int DOCS_PER_FILE = 16;
     /** Encoded postings up to this many characters stay in the term's shard; longer ones get a file of their own. */
-    static final int INLINE_POSTINGS = 512;
+    static final int INLINE_POSTINGS = 128;
     /** A term's longer postings that come to at most this many characters in all locales share one file. */
     static final int SHARED_POSTINGS = 131072;
     /** How many of its best documents' result rows a term with long postings carries: a result list's worth. */
@@ -111,7 +113,7 @@ public final class SearchExport {
         Out root = new Out(sink, "search/");
         try {
             ObjectNode meta = F.objectNode();
-            meta.put("version", 4);
+            meta.put("version", 5);
             meta.put("k1", SearchIndex.K1);
             meta.put("b", SearchIndex.B);
             meta.put("prefixExpansions", Searcher.PREFIX_EXPANSIONS);
@@ -274,8 +276,8 @@ public final class SearchExport {
     /**
      * Writes the term dictionaries by shard ({@code t/}, every locale's in one file) and the postings too long to
      * keep there: those of a term that are short in all locales together in one file for all locales
-     * ({@code p/<n>.json}: locale → strings), so a query in every language loads one file per term; longer ones in a
-     * file per locale ({@code <locale>/p/<n>.json}: strings), so a query in one language loads only its own.
+     * ({@code p/<n>.json.gz}: locale → strings), so a query in every language loads one file per term; longer ones
+     * in a file per locale ({@code <locale>/p/<n>.json.gz}: strings), so a query in one language loads only its own.
      * Returns meta.json's {@code postings}: which terms have such files, so that the browser requests them with the
      * shards.
      */
@@ -345,7 +347,7 @@ public final class SearchExport {
                 return value.add("p/" + terms.size());
             }
             String path = dirName(locale) + "/p/" + terms.size();
-            write(root.resolve(path + ".json"), file);
+            writeGzip(root.resolve(path + ".json.gz"), file);
             return value.add(path);
         }
 
@@ -354,7 +356,7 @@ public final class SearchExport {
                 return;
             }
             if (together) {
-                write(root.resolve("p/" + terms.size() + ".json"), shared);
+                writeGzip(root.resolve("p/" + terms.size() + ".json.gz"), shared);
             } else {
                 perLocale.add(terms.size());
             }
@@ -515,6 +517,10 @@ public final class SearchExport {
             gzip.write(JSON.writeValueAsBytes(node));
         }
         return bytes.toByteArray();
+    }
+
+    private static void writeGzip(Out file, Object node) throws IOException {
+        file.sink().put(file.prefix(), gzip(node));
     }
 
     private static void write(Out file, Object node) throws IOException {

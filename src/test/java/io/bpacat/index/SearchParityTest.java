@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,12 +106,15 @@ class SearchParityTest {
         assertTrue(twoRounds > 0, "no judged query loaded document files");
     }
 
-    /** locale@doc of the result rows in the long-postings files among the paths (p/: locale → [postings, rows]). */
+    /** locale@doc of the result rows in the shared long-postings files among the paths (p/, gzip: locale → [postings, rows]). */
     private Set<String> rowsIn(JsonNode paths) throws IOException {
         Set<String> rows = new TreeSet<>();
         for (JsonNode path : paths) {
             if (path.asText().startsWith("p/")) {
-                JsonNode file = new ObjectMapper().readTree(tmp.resolve("search").resolve(path.asText()).toFile());
+                JsonNode file;
+                try (var in = new GZIPInputStream(Files.newInputStream(tmp.resolve("search").resolve(path.asText())))) {
+                    file = new ObjectMapper().readTree(in);
+                }
                 file.fields().forEachRemaining(l -> l.getValue().get(1).forEach(r -> rows.add(l.getKey() + "@" + r.get(0).asInt())));
             }
         }
