@@ -1,6 +1,7 @@
 package io.bpacat.index;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -148,7 +149,9 @@ public final class SearchExport {
                             .add(new int[] {localeNames.indexOf(l.locale()), doc});
                 }
             }
-            meta.set("postings", writeTerms(terms, root, localeNames, new BestRows(index)));
+            Compressor compressor = new Compressor(index.kept());
+            meta.set("postings", writeTerms(terms, root, localeNames, new BestRows(index), compressor));
+            compressor.keep();
             write(root.resolve("facets.json"), facets);
             writeStopWords(root.resolve("stop/"), languages);
             writeIds(root.resolve("ids/"), ids, localeNames);
@@ -243,10 +246,28 @@ public final class SearchExport {
         return gaps.toString();
     }
 
-    /** One term's postings in one locale: per field that has it (in field order) [field index, docFreq] and the encoded postings. */
-    private record TermPostings(List<int[]> fields, List<String> postings) {
+    /**
+     * One term's postings in one locale: per field that has it (in field order) [field index, docFreq] and the
+     * encoded postings; complete once its locale's index is read (then its length in characters is counted once).
+     */
+    private static final class TermPostings {
+        private final List<int[]> fields = new ArrayList<>();
+        private final List<String> postings = new ArrayList<>();
+        private int chars = -1;
+
+        List<int[]> fields() {
+            return fields;
+        }
+
+        List<String> postings() {
+            return postings;
+        }
+
         int chars() {
-            return postings.stream().mapToInt(String::length).sum();
+            if (chars < 0) {
+                chars = postings.stream().mapToInt(String::length).sum();
+            }
+            return chars;
         }
     }
 
@@ -266,8 +287,7 @@ public final class SearchExport {
                 NumberCodec.append(postings, ((byte) norm) & 0xFF);
                 previous = doc;
             }
-            TermPostings t = out.computeIfAbsent(b.utf8ToString(),
-                    k -> new TermPostings(new ArrayList<>(), new ArrayList<>()));
+            TermPostings t = out.computeIfAbsent(b.utf8ToString(), k -> new TermPostings());
             t.fields().add(new int[] {fieldIndex, e.docFreq()});
             t.postings().add(postings.toString());
         }
@@ -282,9 +302,9 @@ public final class SearchExport {
      * shards.
      */
     private static ObjectNode writeTerms(Map<String, Map<String, TermPostings>> terms, Out root, List<String> locales,
-                                         BestRows rows) throws IOException {
+                                         BestRows rows, Compressor compressor) throws IOException {
         Map<String, ObjectNode> shards = new TreeMap<>();
-        PostingsFiles files = new PostingsFiles(root, locales, rows);
+        PostingsFiles files = new PostingsFiles(root, locales, rows, compressor);
         for (Map.Entry<String, Map<String, TermPostings>> e : terms.entrySet()) {
             ObjectNode shard = shards.computeIfAbsent(shardOf(e.getKey()), k -> F.objectNode());
             files.startTerm(e.getKey(), e.getValue().values());
@@ -308,6 +328,7 @@ public final class SearchExport {
     private static final class PostingsFiles {
         private final Out root;
         private final BestRows rows;
+        private final Compressor compressor;
         private final ArrayNode terms = F.arrayNode();
         private final ArrayNode perLocale = F.arrayNode();
         private final Map<String, StringBuilder> docFreqs = new TreeMap<>();
@@ -316,9 +337,10 @@ public final class SearchExport {
         private boolean together;
         private ObjectNode shared;
 
-        PostingsFiles(Out root, List<String> locales, BestRows rows) {
+        PostingsFiles(Out root, List<String> locales, BestRows rows, Compressor compressor) {
             this.root = root;
             this.rows = rows;
+            this.compressor = compressor;
             locales.forEach(l -> docFreqs.put(l, new StringBuilder()));
         }
 
@@ -347,7 +369,7 @@ public final class SearchExport {
                 return value.add("p/" + terms.size());
             }
             String path = dirName(locale) + "/p/" + terms.size();
-            writeGzip(root.resolve(path + ".json.gz"), file);
+            compressor.write(root.resolve(path + ".json.gz"), file);
             return value.add(path);
         }
 
@@ -356,7 +378,7 @@ public final class SearchExport {
                 return;
             }
             if (together) {
-                writeGzip(root.resolve("p/" + terms.size() + ".json.gz"), shared);
+                compressor.write(root.resolve("p/" + terms.size() + ".json.gz"), shared);
             } else {
                 perLocale.add(terms.size());
             }
@@ -386,7 +408,7 @@ public final class SearchExport {
          * the rows depend on nothing else, so a rebuild after an edit computes only the edited locale's (the reader
          * compares by identity and is held weakly).
          */
-        private static final Map<org.apache.lucene.index.DirectoryReader, Map<String, ArrayNode>> ROWS_BY_READER =
+        private static final Map<org.apache.lucene.index.DirectoryReader, Map<String, JsonNode>> ROWS_BY_READER =
                 java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
         private final SearchIndex index;
         private final Map<String, IndexSearcher> searchers = new TreeMap<>();
@@ -395,13 +417,15 @@ public final class SearchExport {
             this.index = index;
         }
 
-        ArrayNode of(String locale, String term, List<int[]> fields) throws IOException {
+        /** The rows as JSON text (written once, as the rows of an unchanged locale are written again by serve). */
+        JsonNode of(String locale, String term, List<int[]> fields) throws IOException {
             LocaleIndex l = index.locales().get(locale);
-            Map<String, ArrayNode> known = ROWS_BY_READER.computeIfAbsent(l.reader(),
+            Map<String, JsonNode> known = ROWS_BY_READER.computeIfAbsent(l.reader(),
                     r -> new java.util.concurrent.ConcurrentHashMap<>());
-            ArrayNode rows = known.get(term);
+            JsonNode rows = known.get(term);
             if (rows == null) {
-                rows = best(l, term, fields);
+                rows = F.rawValueNode(new com.fasterxml.jackson.databind.util.RawValue(
+                        JSON.writeValueAsString(best(l, term, fields))));
                 known.put(term, rows);
             }
             return rows;
@@ -512,15 +536,50 @@ public final class SearchExport {
 
     /** JSON gzip-compressed; Java's gzip header has no time stamp, so the bytes depend on the JSON only. */
     private static byte[] gzip(Object node) throws IOException {
+        return gzip(JSON.writeValueAsBytes(node));
+    }
+
+    private static byte[] gzip(byte[] json) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-            gzip.write(JSON.writeValueAsBytes(node));
+            gzip.write(json);
         }
         return bytes.toByteArray();
     }
 
-    private static void writeGzip(Out file, Object node) throws IOException {
-        file.sink().put(file.prefix(), gzip(node));
+    /**
+     * Writes gzip-compressed JSON files. For an index whose readers serve keeps, the compressed bytes of the previous
+     * export's files are remembered by their JSON text: a rebuild after an edit compresses only the postings files
+     * whose text changed (those of the edited page's terms, mostly). The same text gives the same bytes either way.
+     */
+    private static final class Compressor {
+        private static volatile Map<String, byte[]> last = Map.of();
+        private final Map<String, byte[]> earlier;
+        private final Map<String, byte[]> now;
+
+        Compressor(boolean remember) {
+            this.earlier = remember ? last : Map.of();
+            this.now = remember ? new java.util.HashMap<>() : null;
+        }
+
+        void write(Out file, Object node) throws IOException {
+            String json = JSON.writeValueAsString(node);
+            byte[] bytes = earlier.get(json);
+            if (bytes == null) {
+                bytes = gzip(json.getBytes(StandardCharsets.UTF_8));
+            }
+            if (now != null) {
+                now.put(json, bytes);
+            }
+            file.sink().put(file.prefix(), bytes);
+        }
+
+        /** Remembers this export's files for the next one (when remembering). */
+        void keep() {
+            if (now != null) {
+                last = now;
+            }
+        }
     }
 
     private static void write(Out file, Object node) throws IOException {
