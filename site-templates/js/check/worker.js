@@ -31,8 +31,12 @@ let port = null;
 let helper = false;
 const parts = new Map();
 
-/** Rounds of warm-up over the samples (node, 10,000 VMs: a cold run ~1.5 s, after 20 rounds as after a full run). */
-const WARMUP_ROUNDS = 20;
+/**
+ * Rounds of warm-up over the two samples, about a second of this worker's time in Chromium on a 2-core machine. The
+ * first 10,000-VM run after 20 rounds took 1.51 s on the page, after 40 rounds 1.37 s (alternating, load ~3); 60 and
+ * 100 rounds gave no more (bench/try-chromium.sh).
+ */
+const WARMUP_ROUNDS = 40;
 /** Objects per rule in a warm-up's view (the page shows 200). */
 const WARMUP_VIEW_LIMIT = 200;
 /** Whether a warm-up may still run: the first message after init ends it. */
