@@ -1,8 +1,8 @@
 // The validator's Web Worker: reads an inventory and runs the checkers off the page's thread, so the page never
 // freezes. It keeps the last report: the page asks for what it shows (filtered, grouped, a bounded number of
 // objects per rule) and for exports, so a host with 10,000 VMs never sends its half a million results across.
-// Messages in: {type: 'init', bundle, model, port?, helper?, warmup?}; {type: 'validate', id, text | bytes, fileName, rules,
-// timeLimitMs, now, split?}; {type: 'view', id, filters, limit}; {type: 'export', id, kind, meta}; {type:
+// Messages in: {type: 'init', bundle, model, port?, helper?, warmup?}; {type: 'validate', id, text | bytes, fileName,
+// rules, timeLimitMs, now, split?}; {type: 'view', id, filters, limit}; {type: 'export', id, kind, meta}; {type:
 // 'examples', id, rule, compliant}. Messages out: 'ready', 'warm', 'progress', 'done' (counts), 'view', 'export',
 // 'examples', 'failed' (with a message). The report is kept as a ResultTable (results.js), a result made an object
 // only when a view shows it or an export writes it. The engine bounds each expression (timeLimitMs) and each rule
@@ -12,7 +12,8 @@
 // packed through the port (parts.js); the report is the same as one worker's.
 // While the page waits for a file, the worker validates init's `warmup` inventories (the page's samples) a few
 // times and drops the results: the engine's code is then compiled for the shapes it meets, and the reader's first
-// inventory runs as fast as the ones after it (a 10,000-VM host: bench/try-chromium.sh). Any other message ends it.
+// inventory runs nearly as fast as the ones after it (a 10,000-VM host: bench/try-chromium.sh). Any other message
+// ends it; the evaluations share nothing, so a validation that arrives while a round awaits one is not disturbed.
 import { readInventory, readInventoryBytes } from './inventory.js';
 import { compile, select, validate, validateTable } from './engine.js';
 import { toCsv, toJson, toSarif } from './report.js';
@@ -183,6 +184,7 @@ function warmUp(texts, round) {
     if (!warming) return;
     try {
       for (const [i, text] of texts.entries()) {
+        if (!warming) return;
         const results = await validateTable(readInventory(text, `warmup-${i}`, model).inventory, bundle,
           { now: Date.now() });
         results.counts();

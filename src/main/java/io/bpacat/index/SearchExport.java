@@ -55,7 +55,7 @@ import org.apache.lucene.util.BytesRef;
  *       {@code postings.terms}. The rows are {@code [doc, what a result shows]} of the term's {@value #BEST_ROWS}
  *       best documents there (the documents a query of that term alone ranks first), so that a result list where
  *       such a word leads needs no document files: a term of more than a few documents has them (in the real
- *       corpus, a term of about 25 documents or more in a locale);</li>
+ *       corpus, the terms of 19 to 32 documents in a field of a locale or more);</li>
  *   <li>meta.json's {@code postings}: the terms whose postings have a file of their own, sorted ({@code terms}),
  *       per locale a {@link NumberCodec} string of each such term's summed docFreq there ({@code docFreq}; 0: inline
  *       or absent in that locale), and the indexes of the terms whose files are per locale ({@code perLocale}). With
