@@ -17,8 +17,6 @@ import java.util.regex.Pattern;
  * are not followed. Reads the HTML as bpacat writes it (quoted attributes), so it needs no full parse per page.
  */
 public final class LinkChecker {
-    private static final Pattern TAG = Pattern.compile("<([a-zA-Z][a-zA-Z0-9]*)(\\s[^<>]*)?>");
-    private static final Pattern ATTR = Pattern.compile("\\s([a-zA-Z-]+)=\"([^\"]*)\"");
     private static final Pattern REFRESH_URL = Pattern.compile("(?i)^\\s*\\d+\\s*;\\s*url=(.*)$");
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
 
@@ -72,7 +70,7 @@ public final class LinkChecker {
     }
 
     /** A page's links and IDs, read once. */
-    private record Scan(List<String> links, Set<String> ids) {
+    record Scan(List<String> links, Set<String> ids) {
     }
 
     public List<Broken> check(SiteFiles site) {
@@ -188,16 +186,31 @@ public final class LinkChecker {
     }
 
     /**
-     * The links and IDs of a page. Of an attribute written twice the last counts; only the attributes read are
-     * unescaped.
+     * The links and IDs of a page. A tag is {@code <name} (a letter, then letters and digits) and, after white
+     * space, attribute text up to the next {@code >} that holds no {@code <}; its attributes are the
+     * {@code name="value"} written after white space in that text. Of an attribute written twice the last counts;
+     * only the attributes read are unescaped.
      */
-    private static Scan scan(String html) {
+    static Scan scan(String html) {
         List<String> links = new ArrayList<>();
         Set<String> ids = new HashSet<>();
-        Matcher tag = TAG.matcher(html);
-        Matcher a = ATTR.matcher("");
-        while (tag.find()) {
-            if (tag.group(2) == null) {
+        int n = html.length();
+        for (int lt = html.indexOf('<'); lt >= 0; lt = html.indexOf('<', lt + 1)) {
+            int nameEnd = lt + 1;
+            if (nameEnd >= n || !asciiLetter(html.charAt(nameEnd))) {
+                continue;
+            }
+            while (nameEnd < n && (asciiLetter(html.charAt(nameEnd)) || asciiDigit(html.charAt(nameEnd)))) {
+                nameEnd++;
+            }
+            if (nameEnd >= n || !regexSpace(html.charAt(nameEnd))) {
+                continue; // `<name>` has no attributes; anything else after the name is no tag
+            }
+            int end = nameEnd;
+            while (end < n && html.charAt(end) != '<' && html.charAt(end) != '>') {
+                end++;
+            }
+            if (end >= n || html.charAt(end) != '>') {
                 continue;
             }
             String id = null;
@@ -206,10 +219,14 @@ public final class LinkChecker {
             String src = null;
             String httpEquiv = null;
             String content = null;
-            a.reset(tag.group(2));
-            while (a.find()) {
-                String value = a.group(2);
-                switch (a.group(1).toLowerCase(java.util.Locale.ROOT)) {
+            for (int i = nameEnd; i < end; ) {
+                int[] attr = attribute(html, i, end);
+                if (attr == null) {
+                    i++;
+                    continue;
+                }
+                String value = html.substring(attr[2], attr[3]);
+                switch (html.substring(attr[0], attr[1]).toLowerCase(java.util.Locale.ROOT)) {
                     case "id" -> id = value;
                     case "name" -> name = value;
                     case "href" -> href = value;
@@ -219,8 +236,9 @@ public final class LinkChecker {
                     default -> {
                     }
                 }
+                i = attr[3] + 1;
             }
-            String element = tag.group(1);
+            String element = html.substring(lt + 1, nameEnd);
             if (id != null) {
                 ids.add(unescape(id));
             }
@@ -239,8 +257,42 @@ public final class LinkChecker {
                     links.add(m.group(1).strip());
                 }
             }
+            lt = end;
         }
         return new Scan(links, ids);
+    }
+
+    /**
+     * The attribute {@code \s name="value"} starting at {@code at} (the white space) within a tag's text ending
+     * before {@code end}: {name start, name end, value start, value end}, or null when none starts there.
+     */
+    private static int[] attribute(String html, int at, int end) {
+        if (!regexSpace(html.charAt(at))) {
+            return null;
+        }
+        int nameStart = at + 1;
+        int i = nameStart;
+        while (i < end && (asciiLetter(html.charAt(i)) || html.charAt(i) == '-')) {
+            i++;
+        }
+        if (i == nameStart || i + 1 >= end || html.charAt(i) != '=' || html.charAt(i + 1) != '"') {
+            return null;
+        }
+        int close = html.indexOf('"', i + 2);
+        return close < 0 || close >= end ? null : new int[] {nameStart, i, i + 2, close};
+    }
+
+    private static boolean asciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    }
+
+    private static boolean asciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** What {@code \s} matches in a Java regex: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean regexSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     private static String unescape(String v) {
