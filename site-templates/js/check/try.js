@@ -104,6 +104,9 @@ class TryPage {
     const channel = split ? new this.win.MessageChannel() : null;
     this.helper = split ? new this.win.Worker(this.workerUrl) : null;
     this.main.dataset.tryWorkers = split ? '2' : '1';
+    // what the workers validate while they wait, to have their code compiled before the reader's first inventory
+    const warmup = SAMPLES.map((s) => this.samples[s]);
+    this.main.dataset.tryWarm = 'warming';
     return new Promise((resolve, reject) => {
       const onerror = (e) => {
         e.preventDefault?.();
@@ -121,17 +124,11 @@ class TryPage {
         this.helper.onerror = onerror;
         this.helper.onmessage = (e) => { if (e.data.type === 'ready') this.onReady?.(); };
         this.helper.postMessage({ type: 'init', bundle: this.bundle, model: this.model, port: channel.port2, helper: true,
-          warmup: this.warmup() }, [channel.port2]);
+          warmup }, [channel.port2]);
       }
-      this.worker.postMessage({ type: 'init', bundle: this.bundle, model: this.model, port: channel?.port1,
-        warmup: this.warmup() }, channel ? [channel.port1] : []);
+      this.worker.postMessage({ type: 'init', bundle: this.bundle, model: this.model, port: channel?.port1, warmup },
+        channel ? [channel.port1] : []);
     });
-  }
-
-  /** What the worker validates while it waits, to have its code compiled before the reader's first inventory. */
-  warmup() {
-    this.main.dataset.tryWarm = 'warming';
-    return SAMPLES.map((s) => this.samples[s]);
   }
 
   title(id) {

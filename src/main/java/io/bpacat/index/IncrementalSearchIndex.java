@@ -18,6 +18,8 @@ public final class IncrementalSearchIndex implements AutoCloseable {
     private Map<String, LocaleIndex> current = Map.of();
     private Map<String, String> plain = new HashMap<>();
     private List<String> lastIndexed = List.of();
+    /** What each export of these indexes leaves to the next. */
+    private final SearchExport.Memo exportMemo = new SearchExport.Memo();
 
     /** The index of this catalog; closing it leaves the indexes open (this object owns them). */
     public SearchIndex build(Catalog catalog) {
@@ -42,7 +44,7 @@ public final class IncrementalSearchIndex implements AutoCloseable {
         SearchIndex.closeAll(gone);
         current = next;
         lastIndexed = List.copyOf(changed);
-        return new SearchIndex(next, false);
+        return new SearchIndex(next, exportMemo);
     }
 
     /** The locales the last {@link #build} indexed (the others kept their index). */

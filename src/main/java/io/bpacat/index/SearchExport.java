@@ -134,8 +134,11 @@ public final class SearchExport {
             Map<String, Map<String, TermPostings>> terms = new TreeMap<>();
             ObjectNode facets = F.objectNode();
             Map<String, Integer> rules = ruleNumbers(index);
+            Memo memo = index.memo();
+            Map<String, LocalePart> parts = new TreeMap<>();
             for (LocaleIndex l : index.locales().values()) {
-                LocalePart part = index.kept() ? PARTS.computeIfAbsent(l.reader(), r -> localePart(l)) : localePart(l);
+                LocalePart part = memo == null ? localePart(l) : memo.parts.computeIfAbsent(l.reader(), r -> localePart(l));
+                parts.put(l.locale(), part);
                 ObjectNode info = part.info().deepCopy();
                 info.put("rules", ruleGaps(l, rules));
                 locales.set(l.locale(), info);
@@ -149,8 +152,8 @@ public final class SearchExport {
                             .add(new int[] {localeNames.indexOf(l.locale()), doc});
                 }
             }
-            Compressor compressor = new Compressor(index.kept());
-            meta.set("postings", writeTerms(terms, root, localeNames, new BestRows(index), compressor));
+            Compressor compressor = new Compressor(memo);
+            meta.set("postings", writeTerms(terms, root, localeNames, new BestRows(index, parts), compressor));
             compressor.keep();
             write(root.resolve("facets.json"), facets);
             writeStopWords(root.resolve("stop/"), languages);
@@ -175,24 +178,31 @@ public final class SearchExport {
 
     /**
      * What the export takes from one locale's index alone: its meta.json entry (without the rules, which depend on
-     * every locale), its terms' postings, its facets and its gzip-compressed document files by name. Read-only once
-     * made: {@code bpacat serve} keeps a locale's index while its documents are unchanged, and the export keeps this
-     * part by the index's reader for as long ({@link #PARTS}), so a rebuild after an edit reads only the edited
-     * locale's index again.
+     * every locale), its terms' postings, its facets, its gzip-compressed document files by name, and the best rows
+     * of its terms as they are asked for ({@link BestRows}). Read-only once made, but for the rows: {@code bpacat
+     * serve} keeps a locale's index while its documents are unchanged, and its {@link Memo} keeps this part by the
+     * index's reader for as long, so a rebuild after an edit reads only the edited locale's index again.
      */
     private record LocalePart(ObjectNode info, Map<String, TermPostings> terms, ObjectNode facets,
-                              Map<String, byte[]> docFiles) {
+                              Map<String, byte[]> docFiles, Map<String, JsonNode> rows) {
     }
 
-    /** The parts of the indexes serve keeps, by reader (compared by identity, held weakly). */
-    private static final Map<org.apache.lucene.index.IndexReader, LocalePart> PARTS =
-            java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+    /**
+     * What one export leaves to the next export of the same kept indexes ({@link IncrementalSearchIndex}, for
+     * {@code bpacat serve}): each locale's part by its index reader (compared by identity, held weakly), and the
+     * gzip-compressed postings files by their JSON text.
+     */
+    static final class Memo {
+        private final Map<org.apache.lucene.index.IndexReader, LocalePart> parts =
+                java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+        private Map<String, byte[]> gzips = Map.of();
+    }
 
     private static LocalePart localePart(LocaleIndex l) {
         try {
             Map<String, TermPostings> terms = new java.util.HashMap<>();
             ObjectNode info = readLocale(l, terms);
-            return new LocalePart(info, terms, facets(l), docFiles(l));
+            return new LocalePart(info, terms, facets(l), docFiles(l), new java.util.concurrent.ConcurrentHashMap<>());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot export the search index of " + l.locale(), e);
         }
@@ -403,25 +413,20 @@ public final class SearchExport {
      * BM25; ties by document number).
      */
     private static final class BestRows {
-        /**
-         * A term's rows by the locale's index reader, which serve keeps while the locale's documents are unchanged:
-         * the rows depend on nothing else, so a rebuild after an edit computes only the edited locale's (the reader
-         * compares by identity and is held weakly).
-         */
-        private static final Map<org.apache.lucene.index.DirectoryReader, Map<String, JsonNode>> ROWS_BY_READER =
-                java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
         private final SearchIndex index;
+        private final Map<String, LocalePart> parts;
         private final Map<String, IndexSearcher> searchers = new TreeMap<>();
 
-        BestRows(SearchIndex index) {
+        /** @param parts the locales' parts, which keep the rows: serve's rebuild computes only the edited locale's */
+        BestRows(SearchIndex index, Map<String, LocalePart> parts) {
             this.index = index;
+            this.parts = parts;
         }
 
         /** The rows as JSON text (written once, as the rows of an unchanged locale are written again by serve). */
         JsonNode of(String locale, String term, List<int[]> fields) throws IOException {
             LocaleIndex l = index.locales().get(locale);
-            Map<String, JsonNode> known = ROWS_BY_READER.computeIfAbsent(l.reader(),
-                    r -> new java.util.concurrent.ConcurrentHashMap<>());
+            Map<String, JsonNode> known = parts.get(locale).rows();
             JsonNode rows = known.get(term);
             if (rows == null) {
                 rows = F.rawValueNode(new com.fasterxml.jackson.databind.util.RawValue(
@@ -548,18 +553,19 @@ public final class SearchExport {
     }
 
     /**
-     * Writes gzip-compressed JSON files. For an index whose readers serve keeps, the compressed bytes of the previous
-     * export's files are remembered by their JSON text: a rebuild after an edit compresses only the postings files
-     * whose text changed (those of the edited page's terms, mostly). The same text gives the same bytes either way.
+     * Writes gzip-compressed JSON files. With a {@link Memo} (serve), the compressed bytes of the previous export's
+     * files are remembered by their JSON text: a rebuild after an edit compresses only the postings files whose text
+     * changed (those of the edited page's terms, mostly). The same text gives the same bytes either way.
      */
     private static final class Compressor {
-        private static volatile Map<String, byte[]> last = Map.of();
+        private final Memo memo;
         private final Map<String, byte[]> earlier;
         private final Map<String, byte[]> now;
 
-        Compressor(boolean remember) {
-            this.earlier = remember ? last : Map.of();
-            this.now = remember ? new java.util.HashMap<>() : null;
+        Compressor(Memo memo) {
+            this.memo = memo;
+            this.earlier = memo == null ? Map.of() : memo.gzips;
+            this.now = memo == null ? null : new java.util.HashMap<>();
         }
 
         void write(Out file, Object node) throws IOException {
@@ -574,10 +580,10 @@ public final class SearchExport {
             file.sink().put(file.prefix(), bytes);
         }
 
-        /** Remembers this export's files for the next one (when remembering). */
+        /** Leaves this export's files to the next one (with a memo). */
         void keep() {
-            if (now != null) {
-                last = now;
+            if (memo != null) {
+                memo.gzips = now;
             }
         }
     }

@@ -39,16 +39,19 @@ public final class SearchIndex implements Closeable {
     }
 
     private final Map<String, LocaleIndex> locales;
-    /** Whether {@link #close} closes the readers (not when an {@link IncrementalSearchIndex} keeps them). */
-    private final boolean owned;
+    /**
+     * What the export of an {@link IncrementalSearchIndex}'s kept indexes leaves to the next export; null for an
+     * index built once, whose {@link #close} closes the readers (the incremental index owns its readers).
+     */
+    private final SearchExport.Memo memo;
 
     private SearchIndex(Map<String, LocaleIndex> locales) {
-        this(locales, true);
+        this(locales, null);
     }
 
-    SearchIndex(Map<String, LocaleIndex> locales, boolean owned) {
+    SearchIndex(Map<String, LocaleIndex> locales, SearchExport.Memo memo) {
         this.locales = locales;
-        this.owned = owned;
+        this.memo = memo;
     }
 
     /** Indexes the locales in parallel; the result lists them in locale order. */
@@ -66,9 +69,8 @@ public final class SearchIndex implements Closeable {
         return locales;
     }
 
-    /** Whether the readers outlive this index (an {@link IncrementalSearchIndex} keeps them for the next build). */
-    boolean kept() {
-        return !owned;
+    SearchExport.Memo memo() {
+        return memo;
     }
 
     static LocaleIndex index(String locale, List<SearchDocument> docs) {
@@ -110,7 +112,7 @@ public final class SearchIndex implements Closeable {
 
     @Override
     public void close() {
-        if (owned) {
+        if (memo == null) {
             closeAll(locales.values());
         }
     }

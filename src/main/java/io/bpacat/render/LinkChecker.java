@@ -70,7 +70,7 @@ public final class LinkChecker {
     }
 
     /** A page's links and IDs, read once. */
-    record Scan(List<String> links, Set<String> ids) {
+    private record Scan(List<String> links, Set<String> ids) {
     }
 
     public List<Broken> check(SiteFiles site) {
@@ -186,14 +186,28 @@ public final class LinkChecker {
     }
 
     /**
-     * The links and IDs of a page. A tag is {@code <name} (a letter, then letters and digits) and, after white
-     * space, attribute text up to the next {@code >} that holds no {@code <}; its attributes are the
-     * {@code name="value"} written after white space in that text. Of an attribute written twice the last counts;
-     * only the attributes read are unescaped.
+     * The links and IDs of a page ({@link #readTags}). Of an attribute written twice in a tag the last counts; only
+     * the attributes read are unescaped.
      */
-    static Scan scan(String html) {
-        List<String> links = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
+    private static Scan scan(String html) {
+        LinksAndIds found = new LinksAndIds();
+        readTags(html, found);
+        return new Scan(found.links, found.ids);
+    }
+
+    /** Receives the tags of a page that have attributes: each attribute in order, then the tag's end. */
+    interface TagReader {
+        void attribute(String name, String value);
+
+        void end(String element);
+    }
+
+    /**
+     * Reads a page's tags as bpacat writes them. A tag is {@code <name} (a letter, then letters and digits) and,
+     * after white space, attribute text up to the next {@code >} that holds no {@code <}; its attributes are the
+     * {@code name="value"} written after white space in that text. Tags without attribute text are passed over.
+     */
+    static void readTags(String html, TagReader reader) {
         int n = html.length();
         for (int lt = html.indexOf('<'); lt >= 0; lt = html.indexOf('<', lt + 1)) {
             int nameEnd = lt + 1;
@@ -213,32 +227,47 @@ public final class LinkChecker {
             if (end >= n || html.charAt(end) != '>') {
                 continue;
             }
-            String id = null;
-            String name = null;
-            String href = null;
-            String src = null;
-            String httpEquiv = null;
-            String content = null;
             for (int i = nameEnd; i < end; ) {
                 int[] attr = attribute(html, i, end);
                 if (attr == null) {
                     i++;
                     continue;
                 }
-                String value = html.substring(attr[2], attr[3]);
-                switch (html.substring(attr[0], attr[1]).toLowerCase(java.util.Locale.ROOT)) {
-                    case "id" -> id = value;
-                    case "name" -> name = value;
-                    case "href" -> href = value;
-                    case "src" -> src = value;
-                    case "http-equiv" -> httpEquiv = value;
-                    case "content" -> content = value;
-                    default -> {
-                    }
-                }
+                reader.attribute(html.substring(attr[0], attr[1]), html.substring(attr[2], attr[3]));
                 i = attr[3] + 1;
             }
-            String element = html.substring(lt + 1, nameEnd);
+            reader.end(html.substring(lt + 1, nameEnd));
+            lt = end;
+        }
+    }
+
+    /** The links (href, src, a refresh's URL) and IDs (id, an a's name) of the tags read. */
+    private static final class LinksAndIds implements TagReader {
+        final List<String> links = new ArrayList<>();
+        final Set<String> ids = new HashSet<>();
+        private String id;
+        private String name;
+        private String href;
+        private String src;
+        private String httpEquiv;
+        private String content;
+
+        @Override
+        public void attribute(String attribute, String value) {
+            switch (attribute.toLowerCase(java.util.Locale.ROOT)) {
+                case "id" -> id = value;
+                case "name" -> name = value;
+                case "href" -> href = value;
+                case "src" -> src = value;
+                case "http-equiv" -> httpEquiv = value;
+                case "content" -> content = value;
+                default -> {
+                }
+            }
+        }
+
+        @Override
+        public void end(String element) {
             if (id != null) {
                 ids.add(unescape(id));
             }
@@ -257,9 +286,8 @@ public final class LinkChecker {
                     links.add(m.group(1).strip());
                 }
             }
-            lt = end;
+            id = name = href = src = httpEquiv = content = null;
         }
-        return new Scan(links, ids);
     }
 
     /**

@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The link checker's scanner reads a page's tags and attributes as the two regular expressions it replaced did
+ * The link checker reads a page's tags and attributes as the two regular expressions it replaced did
  * ({@code <([a-zA-Z][a-zA-Z0-9]*)(\s[^<>]*)?>} and {@code \s([a-zA-Z-]+)="([^"]*)"}, kept here as the reference):
  * on odd markup, and on every page of the project's own site.
  */
@@ -23,67 +21,45 @@ class LinkCheckerScanTest {
     private static final Pattern TAG = Pattern.compile("<([a-zA-Z][a-zA-Z0-9]*)(\\s[^<>]*)?>");
     private static final Pattern ATTR = Pattern.compile("\\s([a-zA-Z-]+)=\"([^\"]*)\"");
 
-    private static final Pattern REFRESH_URL = Pattern.compile("(?i)^\\s*\\d+\\s*;\\s*url=(.*)$");
-
-    /** The scanner as it was, on the two expressions: the reference. */
-    private static LinkChecker.Scan byRegex(String html) {
-        List<String> links = new ArrayList<>();
-        Set<String> ids = new HashSet<>();
+    /** Each tag with attribute text, as "element: name=value name=value ...", by the expressions. */
+    private static List<String> byRegex(String html) {
+        List<String> tags = new ArrayList<>();
         Matcher tag = TAG.matcher(html);
-        Matcher a = ATTR.matcher("");
         while (tag.find()) {
             if (tag.group(2) == null) {
                 continue;
             }
-            String id = null;
-            String name = null;
-            String href = null;
-            String src = null;
-            String httpEquiv = null;
-            String content = null;
-            a.reset(tag.group(2));
+            StringBuilder t = new StringBuilder(tag.group(1)).append(':');
+            Matcher a = ATTR.matcher(tag.group(2));
             while (a.find()) {
-                String value = a.group(2);
-                switch (a.group(1).toLowerCase(java.util.Locale.ROOT)) {
-                    case "id" -> id = value;
-                    case "name" -> name = value;
-                    case "href" -> href = value;
-                    case "src" -> src = value;
-                    case "http-equiv" -> httpEquiv = value;
-                    case "content" -> content = value;
-                    default -> {
-                    }
-                }
+                t.append(' ').append(a.group(1)).append('=').append(a.group(2));
             }
-            String element = tag.group(1);
-            if (id != null) {
-                ids.add(unescape(id));
-            }
-            if (name != null && element.equalsIgnoreCase("a")) {
-                ids.add(unescape(name));
-            }
-            if (href != null) {
-                links.add(unescape(href));
-            }
-            if (src != null) {
-                links.add(unescape(src));
-            }
-            if (element.equalsIgnoreCase("meta") && httpEquiv != null && "refresh".equalsIgnoreCase(unescape(httpEquiv))) {
-                Matcher m = REFRESH_URL.matcher(content == null ? "" : unescape(content));
-                if (m.matches()) {
-                    links.add(m.group(1).strip());
-                }
-            }
+            tags.add(t.toString());
         }
-        return new LinkChecker.Scan(links, ids);
+        return tags;
     }
 
-    private static String unescape(String v) {
-        return v.indexOf('&') < 0 ? v : org.jsoup.parser.Parser.unescapeEntities(v, true);
+    /** The same, as LinkChecker.readTags reads it. */
+    private static List<String> byScanner(String html) {
+        List<String> tags = new ArrayList<>();
+        StringBuilder attributes = new StringBuilder();
+        LinkChecker.readTags(html, new LinkChecker.TagReader() {
+            @Override
+            public void attribute(String name, String value) {
+                attributes.append(' ').append(name).append('=').append(value);
+            }
+
+            @Override
+            public void end(String element) {
+                tags.add(element + ':' + attributes);
+                attributes.setLength(0);
+            }
+        });
+        return tags;
     }
 
-    private static void assertScannedAlike(String html) {
-        assertEquals(byRegex(html), LinkChecker.scan(html), html);
+    private static void assertReadAlike(String html) {
+        assertEquals(byRegex(html), byScanner(html), html);
     }
 
     @Test
@@ -108,7 +84,7 @@ class LinkCheckerScanTest {
                 "<div id=\"a\"><div id=\"a\">",
                 "<meta http-equiv=\"refresh\" content=\"0; url=../x/\"><META HTTP-EQUIV=\"Refresh\" CONTENT=\"1;URL=y\">",
                 "<")) {
-            assertScannedAlike(html);
+            assertReadAlike(html);
         }
     }
 
@@ -119,7 +95,7 @@ class LinkCheckerScanTest {
         int pages = 0;
         for (String path : site.files().paths()) {
             if (path.endsWith(".html")) {
-                assertScannedAlike(new String(site.files().get(path), StandardCharsets.UTF_8));
+                assertReadAlike(new String(site.files().get(path), StandardCharsets.UTF_8));
                 pages++;
             }
         }
