@@ -51,7 +51,8 @@ export function readInventory(text, fileName, model, limits = LIMITS) {
     if (!(e instanceof ReadError)) throw e;
     throw inventoryError(fileName, 'INV003', `cannot read the ${fmt.toUpperCase()}: ${e.message}`, e.line, e.column, hint(fmt));
   }
-  return normalizeInventory(value, fileName, model, csvType);
+  // a JSON document is a tree of its own, read for this inventory alone: normalized in place
+  return normalizeInventory(value, fileName, model, csvType, fmt === 'json');
 }
 
 function inventoryError(file, code, message, line, column, hint) {
@@ -139,8 +140,10 @@ export function modelIndex(model) {
 /**
  * Normalizes a value tree (as read from JSON, YAML or CSV rows) into an inventory:
  * `{ file, collectedAt, collections: {key: object[]} (keys sorted), leftOut: WeakMap(object → {field: reason}) }`.
+ * With `owned` the tree is the inventory's alone (no object in it twice, as YAML aliases may make, and nothing else
+ * holds it): its maps are normalized in place where no field is renamed or left out, instead of copied.
  */
-export function normalizeInventory(value, fileName, model, csvType = null) {
+export function normalizeInventory(value, fileName, model, csvType = null, owned = false) {
   const idx = modelIndex(model);
   const diagnostics = [];
   const diag = (level, code, message, hintText) => diagnostics.push({ level, code, message, line: 0, column: 0, hint: hintText });
@@ -174,7 +177,7 @@ export function normalizeInventory(value, fileName, model, csvType = null) {
       diag('error', 'INV011', `collection ${c.key} is given twice (as "${key}" and under another name)`, 'keep one of them');
       continue;
     }
-    collections.set(c.key, collection(idx, c, v, leftOut, diag));
+    collections.set(c.key, collection(idx, c, v, leftOut, diag, owned));
   }
   const sorted = newMap();
   for (const k of [...collections.keys()].sort()) put(sorted, k, collections.get(k));
@@ -193,7 +196,7 @@ function collected(v, diag) {
   return iso;
 }
 
-function collection(idx, c, v, leftOut, diag) {
+function collection(idx, c, v, leftOut, diag, owned) {
   let items = v === null || v === undefined ? [] : Array.isArray(v) ? v : [v];
   if (c.single && items.length > 1) {
     diag('error', 'INV013', `${c.key} holds ${items.length} objects; an inventory describes one host`, 'collect one inventory file per host; only the first object is used');
@@ -215,7 +218,7 @@ function collection(idx, c, v, leftOut, diag) {
           diag('warning', 'INV015', `${c.key}.${field}: ${javaString(value)} is not a known ${enumType} value; kept as written`, `check the value against the Hyper-V module's ${enumType} enum`);
         }
       },
-    });
+    }, owned);
     if (problems.size > 0) {
       const sorted = newMap();
       for (const k of [...problems.keys()].sort()) put(sorted, k, problems.get(k));

@@ -88,6 +88,36 @@ test('normalization: single object to array, enums, dates, time spans, versions,
   assert.ok(diagnostics.some((d) => d.code === 'INV016' && d.level === 'info'));
 });
 
+test('a JSON document normalized in place gives what a copy gives (the same text read as YAML is copied)', () => {
+  const json = JSON.stringify({
+    VMHost: { Name: 'HV', HostNumaStatus: [{ NodeId: 0, ProcessorsAvailability: ['1', 2] }], NumaStatus: [{ a: { b: -0 } }],
+      InternalNetworkAdapters: [{ Name: 'n', status: [2], VlanSetting: 'Microsoft.HyperV.PowerShell.VMNetworkAdapterVlanSetting' }] },
+    VM: [
+      { Name: 'renamed', state: 2, Id: 'ABC', Extra: { Deep: [1, { x: null }] } },
+      { Name: 'collapsed', HardDrives: 'Microsoft.HyperV.PowerShell.HardDiskDrive[]', State: 3, Uptime: '00:01:00' },
+      { Name: 'both', name: 'twice', State: 'running', Notes: -0 },
+      { Name: 'plain', State: 2, DynamicMemoryEnabled: 'True', MemoryStartup: '1024' },
+    ],
+  });
+  const inPlace = readInventory(json, 'i.json', model);
+  const copied = readInventory(json, 'i.yaml', model);
+  assert.deepEqual(inPlace.inventory.collections, copied.inventory.collections);
+  assert.deepEqual(inPlace.diagnostics, copied.diagnostics);
+  for (const k of Object.keys(copied.inventory.collections)) {
+    copied.inventory.collections[k].forEach((o, i) => {
+      const mine = inPlace.inventory.collections[k][i];
+      assert.deepEqual(Object.keys(mine), Object.keys(o), `${k}[${i}] keys in order`);
+      assert.deepEqual(inPlace.inventory.leftOut.get(mine), copied.inventory.leftOut.get(o));
+      assert.equal(Object.getPrototypeOf(mine), null);
+    });
+  }
+  const vms = inPlace.inventory.collections.VM;
+  assert.equal(vms[0].State, 'Running');
+  assert.equal(Object.getPrototypeOf(vms[0].Extra), null);
+  assert.equal('HardDrives' in vms[1], false);
+  assert.ok(Object.is(inPlace.inventory.collections.VMHost[0].NumaStatus[0].a.b, 0));
+});
+
 test('bare cmdlet output by file name, CSV by its #TYPE line, YAML; an unknown document is an error', () => {
   assert.equal(readInventory('[{"Name": "LAN", "SwitchType": 2}]', 'Get-VMSwitch.json', model).inventory.collections.VMSwitch[0].SwitchType, 'External');
   const csv = '#TYPE Microsoft.HyperV.PowerShell.VirtualMachine\r\n"Name","State"\r\n"a, b","Running"\r\n';

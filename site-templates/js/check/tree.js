@@ -64,6 +64,7 @@ function plainJson(root, maxDepth) {
     const depth = depths.pop();
     if (depth > maxDepth) return -1;
     const isArray = Array.isArray(node);
+    if (!isArray) Object.setPrototypeOf(node, null);
     const names = isArray ? null : Object.keys(node);
     const n = isArray ? node.length : names.length;
     if (!isArray) keys += n;

@@ -97,56 +97,63 @@ export class ValueNormalizer {
   }
 
   /** A normalized copy of `raw` read as an object of `type`. */
-  object(raw, type, problems) {
+  object(raw, type, problems, owned = false) {
     const fields = this.fields(type);
-    const out = newMap();
-    for (const rawKey of Object.keys(raw)) {
+    const keys = Object.keys(raw);
+    let out = owned ? raw : newMap();
+    for (let i = 0; i < keys.length; i++) {
+      const rawKey = keys[i];
       const key = fields.map.has(rawKey) ? rawKey : fields.lower.get(rawKey.toLowerCase()) ?? rawKey;
+      if (key !== rawKey && out === raw) out = detach(raw, keys, i);
       const kind = fields.kinds.get(key);
       const v = raw[rawKey];
       if (kind === undefined || v === null || v === undefined) {
-        put(out, key, copy(v));
+        if (out !== raw) put(out, key, owned ? v : copy(v));
         continue;
       }
-      const r = this.value(v, kind, key, problems);
-      if (r instanceof Unreadable) problems.unreadable(key, r.reason);
-      else put(out, key, r);
+      const r = this.value(v, kind, key, problems, owned);
+      if (r instanceof Unreadable) {
+        problems.unreadable(key, r.reason);
+        if (out === raw) out = detach(raw, keys, i);
+      } else if (out !== raw || r !== v) {
+        put(out, key, r);
+      }
     }
     return out;
   }
 
   /** The normalized value of `v` read as `kind` (parseKind), or an Unreadable saying why it cannot be. */
-  value(v, kind, field, problems) {
+  value(v, kind, field, problems, owned = false) {
     if (v === null || v === undefined) return ok(null);
-    if (kind.code === ARRAY) return this.array(v, kind.element, field, problems);
+    if (kind.code === ARRAY) return this.array(v, kind.element, field, problems, owned);
     if (v === '' && kind.text !== 'string') return ok(null);
     if (kind.code === ENUM) return this.enumValue(v, kind.name, field, problems);
     if (kind.code === TYPE) {
-      if (isMap(v)) return ok(this.object(v, kind.name, nested(field, problems)));
+      if (isMap(v)) return ok(this.object(v, kind.name, nested(field, problems), owned));
       if (typeof v === 'string') return bad(collapsed(v));
-      return ok(copy(v));
+      return ok(owned ? v : copy(v));
     }
     switch (kind.text) {
       case 'number': return number(v);
       case 'boolean': return bool(v);
-      case 'guid': return typeof v === 'string' ? ok(v.toLowerCase()) : ok(copy(v));
+      case 'guid': return typeof v === 'string' ? ok(v.toLowerCase()) : ok(owned ? v : copy(v));
       case 'date': return date(v);
       case 'timespan': return timespan(v);
       case 'version': return version(v);
       case 'object':
-        return typeof v === 'string' && TYPE_NAME.test(v) && v.includes('.') ? bad(collapsed(v)) : ok(copy(v));
-      default: return ok(copy(v));
+        return typeof v === 'string' && TYPE_NAME.test(v) && v.includes('.') ? bad(collapsed(v)) : ok(owned ? v : copy(v));
+      default: return ok(owned ? v : copy(v));
     }
   }
 
-  array(v, element, field, problems) {
+  array(v, element, field, problems, owned = false) {
     const objects = element.code === TYPE || element.text === 'object';
     if (typeof v === 'string' && objects) return bad(collapsed(v));
     const items = Array.isArray(v) ? v : [v];
     const out = [];
     for (const item of items) {
       if (typeof item === 'string' && element.code === TYPE) return bad(collapsed(item));
-      const r = this.value(item, element, field, problems);
+      const r = this.value(item, element, field, problems, owned);
       if (r instanceof Unreadable) return r;
       out.push(r);
     }
@@ -172,6 +179,13 @@ export class ValueNormalizer {
     if (isMap(v) && own(v, 'value__')) return this.enumValue(v.value__, enumType, field, problems);
     return bad(`not a value of ${enumType}: ${javaString(v)}`);
   }
+}
+
+/** A new map with the first `n` keys of `raw` and their values (as normalized so far in place). */
+function detach(raw, keys, n) {
+  const out = newMap();
+  for (let i = 0; i < n; i++) put(out, keys[i], raw[keys[i]]);
+  return out;
 }
 
 /** Why a field's value cannot be read as its kind: what ValueNormalizer.value() gives instead of a value. */
