@@ -290,7 +290,7 @@ class Context {
     let t = this.tables.get(col);
     if (t === undefined) {
       const objects = this.objects(col);
-      t = { leftOut: objects.map((o) => this.leftOut(o)), related: null, presence: undefined };
+      t = { leftOut: objects.map((o) => this.leftOut(o)), related: null, rooted: false, presence: undefined };
       this.tables.set(col, t);
     }
     return t;
@@ -310,9 +310,21 @@ class Context {
     return p;
   }
 
-  relatedOf(col) {
+  /**
+   * $related of every object of a collection, by index; with `roots`, each with its roots (made the first time a
+   * checker that may read them asks, and added last, where related() would have put them).
+   */
+  relatedOf(col, roots = true) {
     const t = this.table(col);
     if (t.related === null) t.related = this.objects(col).map((o, i) => this.related(col, i));
+    if (roots && !t.rooted) {
+      const objects = this.objects(col);
+      for (let i = 0; i < objects.length; i++) {
+        const r = this.roots(col, objects[i], t.related[i]);
+        if (r !== null) t.related[i].roots = r;
+      }
+      t.rooted = true;
+    }
     return t.related;
   }
 
@@ -441,7 +453,10 @@ class Context {
     return idx;
   }
 
-  /** $related of object i of collection own: the objects of other collections with the same key, by collection. */
+  /**
+   * $related of object i of collection own: the objects of other collections with the same key, by collection
+   * (without roots: relatedOf adds them).
+   */
   related(ownCol, i) {
     if (this.index === null) this.index = this.buildIndex();
     const r = newMap();
@@ -464,8 +479,6 @@ class Context {
         if (name !== null) own = gather(r, spaces[NAME_KEY].get(name), ownCol, id !== null, own);
       }
     }
-    const roots = this.roots(ownCol, this.objects(ownCol)[i], r);
-    if (roots !== null) r.roots = roots;
     return r;
   }
 
@@ -657,6 +670,7 @@ class Run {
     // $related is only computed for checkers that can see it: by name in an expression, or through what they need
     this.needsRelated = this.relatedCollections.length > 0 || (c.require ?? []).length > 0
       || sources.some((x) => x.includes('$related') || x.includes('$eval'));
+    this.needsRoots = this.needsRelated && mayReadRoots(sources);
     this.appliesMemo = this.memo(c.appliesExpr, limits.memoize);
     this.compliantMemo = this.memo(c.compliantExpr, limits.memoize);
     this.valueMemos = c.valueExprs.map(([, e]) => this.memo(e, limits.memoize));
@@ -689,7 +703,7 @@ class Run {
     this.scopeFields = c.reads?.[c.scope] ?? [];
     this.presence = this.scopeFields.map((f) => this.ctx.presence(c.scope, f));
     this.scratch = [];
-    this.related = this.needsRelated ? this.ctx.relatedOf(c.scope) : null;
+    this.related = this.needsRelated ? this.ctx.relatedOf(c.scope, this.needsRoots) : null;
     // the related objects that lack a field this checker reads, by collection (only those are looked at per object)
     this.incompleteRelated = this.relatedCollections.map((col) => [col, this.ctx.incomplete(col, c.reads?.[col] ?? [])])
       .filter(([, set]) => set.size > 0);
@@ -898,6 +912,20 @@ class Run {
 }
 
 class EvaluationError extends Error {}
+
+/** `$related` other than as `$related.<name>` (a name other than roots): the name may be computed, or all of it seen. */
+const RELATED_AS_A_WHOLE = /\$related(?!\.[A-Za-z_]\w*(?!\w))|\$related\.roots(?!\w)/;
+
+/**
+ * Whether expressions may read $related.roots, which only a few checkers do (the roots of the path fields of every
+ * linked object, made for each object of the scope): false only when each of them names $related solely as
+ * `$related.<name>` for names other than roots, and uses no $eval and no `%` (the parent operator leads from
+ * `$related.VM` back to all of $related). The results are the same either way: a checker that cannot read roots
+ * cannot tell whether they were made.
+ */
+export function mayReadRoots(sources) {
+  return sources.some((x) => x.includes('$eval') || x.includes('%') || RELATED_AS_A_WHOLE.test(x));
+}
 
 /** What Run.result() returns: the object's result was added (never null, which remembered() returns for "not known"). */
 const DONE = true;

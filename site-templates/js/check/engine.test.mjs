@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { readInventory } from './inventory.js';
-import { validate, pathRoot } from './engine.js';
+import { validate, pathRoot, mayReadRoots } from './engine.js';
 
 const model = JSON.parse(readFileSync(new URL('../../../src/main/resources/io/bpacat/check/inventory-model.json', import.meta.url), 'utf8'));
 
@@ -108,6 +108,24 @@ test('$related.roots: the path fields of the object, then those of its linked ob
     ruleId: 'r-roots', reads: { VM: ['Name'] }, compliant: 'false', values: { roots: '$string($related.roots)' }, message: '{{roots}}',
   }]));
   assert.equal(seen[0].message, '{"Path":"\\\\\\\\sofs\\\\vms","SmartPagingFilePath":"D:","VMHardDiskDrive":[{"Path":"\\\\\\\\nas\\\\old"},{},{"Path":"e:"}]}');
+});
+
+test('$related.roots is made only for checkers that may read it; one that comes later still finds them, last', async () => {
+  for (const blind of ["$related.VMGuest[0].OSVersion = '10.0'", '$count($related.VMHardDiskDrive) > 0 and Name != "roots"',
+    '$related.VMGuest.$related.VHD', '$related.rootsOf']) assert.equal(mayReadRoots([blind]), false, blind);
+  for (const sees of ['$related.roots.Path', '$related', '$keys($related)', '$related.*', '$related .roots',
+    '$related.`roots`', '$r := $related; $r.roots', '$related.VMGuest.%.roots', "$eval('1')", '$string($related)',
+    '$related.VM[0].Name and $related.roots.VM']) assert.equal(mayReadRoots([sees]), true, sees);
+  const i = readInventory(JSON.stringify({
+    VM: [{ Name: 'a', Id: '00000000-0000-4000-8000-000000000001', Path: 'D:\\vms\\a' }],
+    VMHardDiskDrive: [{ VMId: '00000000-0000-4000-8000-000000000001', Path: 'E:\\a\\1.vhdx' }],
+  }), 'i.json', model).inventory;
+  const blind = { ruleId: 'r-blind', reads: { VM: ['Name'] }, compliant: '$count($related.VMHardDiskDrive) = 0', message: 'x' };
+  const sees = { ruleId: 'r-sees', reads: { VM: ['Name'] }, compliant: 'false', values: { r: '$string($related)' }, message: '{{r}}' };
+  const both = await validate(i, bundle([blind, sees]));
+  assert.equal(both[0].outcome, 'noncompliant');
+  assert.equal(both[1].message, '{"VMHardDiskDrive":[{"VMId":"00000000-0000-4000-8000-000000000001","Path":"E:\\\\a\\\\1.vhdx"}],'
+    + '"roots":{"Path":"D:","VMHardDiskDrive":[{"Path":"E:"}]}}');
 });
 
 test('$related: by id; an object with an id finds by name only objects without one; derived keys, each object once', async () => {
