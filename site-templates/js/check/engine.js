@@ -304,7 +304,8 @@ class Context {
     if (p === undefined) {
       const objects = this.objects(col);
       p = new Uint8Array(objects.length);
-      for (let i = 0; i < objects.length; i++) p[i] = present(objects[i], field, t.leftOut[i]) ? 1 : 0;
+      const parts = field.includes('.') ? field.split('.') : null;
+      for (let i = 0; i < objects.length; i++) p[i] = present(objects[i], field, t.leftOut[i], parts) ? 1 : 0;
       t.presence.set(field, p);
     }
     return p;
@@ -941,15 +942,27 @@ const NONE = Object.freeze([]);
 /** $related of every object for a checker that cannot see it. */
 const NO_RELATED = Object.freeze(newMap());
 
-/** True when the field path is there: the key exists at every level, and normalization did not drop it. */
-export function present(o, path, leftOut) {
-  if (!path.includes('.')) {
+/**
+ * True when the field path is there: the key exists at every level, and normalization did not drop it. `parts` is
+ * the path split at its dots (null for a path without one), when the caller has it.
+ */
+export function present(o, path, leftOut, parts = path.includes('.') ? path.split('.') : null) {
+  if (parts === null) {
     if (leftOut && Object.prototype.hasOwnProperty.call(leftOut, path)) return false;
     return Object.prototype.hasOwnProperty.call(o, path);
   }
-  const parts = path.split('.');
   if (leftOut && (Object.prototype.hasOwnProperty.call(leftOut, path) || Object.prototype.hasOwnProperty.call(leftOut, parts[0]))) return false;
-  const work = [[o, 0]];
+  // the usual case, maps all the way down; from an array (each element needs the rest), a value or null on the
+  // way, the walk below goes on as from the object itself
+  let node = o;
+  let at = 0;
+  while (at < parts.length && node !== null && typeof node === 'object' && !Array.isArray(node)) {
+    if (!Object.prototype.hasOwnProperty.call(node, parts[at])) return false;
+    node = node[parts[at]];
+    at++;
+  }
+  if (at === parts.length) return true;
+  const work = [[node, at]];
   while (work.length) {
     const [cur, i] = work.pop();
     if (i === parts.length) continue;

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { readInventory } from './inventory.js';
-import { validate, pathRoot, mayReadRoots } from './engine.js';
+import { validate, pathRoot, mayReadRoots, present } from './engine.js';
+import { render } from './template.js';
 
 const model = JSON.parse(readFileSync(new URL('../../../src/main/resources/io/bpacat/check/inventory-model.json', import.meta.url), 'utf8'));
 
@@ -108,6 +109,32 @@ test('$related.roots: the path fields of the object, then those of its linked ob
     ruleId: 'r-roots', reads: { VM: ['Name'] }, compliant: 'false', values: { roots: '$string($related.roots)' }, message: '{{roots}}',
   }]));
   assert.equal(seen[0].message, '{"Path":"\\\\\\\\sofs\\\\vms","SmartPagingFilePath":"D:","VMHardDiskDrive":[{"Path":"\\\\\\\\nas\\\\old"},{},{"Path":"e:"}]}');
+});
+
+test('present: every level there, each element of an array on the way, a null on the way counts; left-out fields do not', () => {
+  const m = (o) => Object.assign(Object.create(null), o);
+  const o = m({ A: m({ B: m({ C: 1 }) }), L: [m({ B: 1 }), m({ B: null })], E: [], N: null, S: 'x', M: [m({ B: 1 }), m({ C: 1 })] });
+  const cases = { A: true, 'A.B': true, 'A.B.C': true, 'A.X': false, 'A.B.C.D': false, 'L.B': true, 'E.B': true, 'N.B': true,
+    'S.B': false, 'M.B': false, 'X.B': false };
+  for (const [path, want] of Object.entries(cases)) {
+    assert.equal(present(o, path, null), want, path);
+    assert.equal(present(o, path, null, path.includes('.') ? path.split('.') : null), want, `${path}, split by the caller`);
+  }
+  assert.equal(present(o, 'A.B', m({ A: 'collapsed' })), false);
+  assert.equal(present(o, 'A', m({ A: 'collapsed' })), false);
+});
+
+test('templates: values before fields, paths, lists, "?" for none, quotes doubled for PowerShell, $ kept as written', () => {
+  const o = Object.assign(Object.create(null), { Name: "db'1", A: Object.assign(Object.create(null), { B: 2.5 }), L: [1, 2] });
+  const values = new Map([['x', "$& $1 o'k"], ['Name', 'from values']]);
+  const t = "{{Name}}: {{ A.B }} [{{L}}] {{x}} {{missing}} {{A}}";
+  for (let round = 0; round < 2; round++) {
+    assert.equal(render(t, o, values, false), "from values: 2.5 [1, 2] $& $1 o'k ? {…}");
+    assert.equal(render(t, o, null, true), "db''1: 2.5 [1, 2] ? ? {…}");
+  }
+  assert.equal(render('no placeholder', o, null, false), 'no placeholder');
+  assert.equal(render('', o, null, false), '');
+  assert.equal(render(null, o, null, false), '');
 });
 
 test('$related.roots is made only for checkers that may read it; one that comes later still finds them, last', async () => {

@@ -6,16 +6,39 @@ const PLACEHOLDER = /\{\{\s*([^}]+?)\s*}}/g;
 
 export function render(template, object, values, powershell) {
   if (template === null || template === undefined) return '';
-  return template.replace(PLACEHOLDER, (_, key) => {
-    const v = values && values.has(key) ? values.get(key) : path(object, key);
-    const t = text(v);
-    return powershell ? t.replace(/'/g, "''") : t;
-  });
+  const p = pieces(template);
+  let out = p[0];
+  for (let k = 1; k < p.length; k += 3) {
+    const key = p[k];
+    const t = text(values && values.has(key) ? values.get(key) : path(object, p[k + 1]));
+    out += (powershell ? t.replace(/'/g, "''") : t) + p[k + 2];
+  }
+  return out;
 }
 
-function path(object, p) {
+/** Templates read once: [text, then for each placeholder its key, the key's path and the text after it]. */
+const read = new Map();
+/** Templates are the bundle's (and the playground's): more than this means many edits; the cache starts over. */
+const MAX_TEMPLATES = 2000;
+
+function pieces(template) {
+  let p = read.get(template);
+  if (p === undefined) {
+    const found = [...template.matchAll(PLACEHOLDER)];
+    p = [template.slice(0, found.length > 0 ? found[0].index : template.length)];
+    found.forEach((m, j) => {
+      const next = j + 1 < found.length ? found[j + 1].index : template.length;
+      p.push(m[1], m[1].split('.'), template.slice(m.index + m[0].length, next));
+    });
+    if (read.size >= MAX_TEMPLATES) read.clear();
+    read.set(template, p);
+  }
+  return p;
+}
+
+function path(object, parts) {
   let cur = object;
-  for (const part of p.split('.')) {
+  for (const part of parts) {
     if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return null;
     cur = Object.prototype.hasOwnProperty.call(cur, part) ? cur[part] : null;
   }
