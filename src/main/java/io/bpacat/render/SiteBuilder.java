@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.concurrent.CompletionException;
 
 /**
@@ -51,6 +52,8 @@ public final class SiteBuilder {
     private SiteConfig rendererConfig;
     private LinkChecker checker;
     private final CheckerLoader checkerLoader;
+    /** The last build's search export (incremental builds: serve shows it while the next one is made). */
+    private SiteFiles lastSearch;
     /** The search index kept between builds; null unless incremental. */
     private final IncrementalSearchIndex searchIndex;
     /**
@@ -95,12 +98,37 @@ public final class SiteBuilder {
      * made on a thread of their own while the pages are rendered and checked; their files join the site at the end.
      */
     public Result build(Path content) {
+        return build(content, null);
+    }
+
+    /**
+     * Builds the site of a content folder; {@code pagesReady} (serve's, on an incremental builder) gets the site as
+     * soon as its pages are made, with the previous build's search export (a whole one, consistent in itself) in
+     * place of the one still being made: the open pages reload without waiting for the search index, which follows
+     * in the build returned. Not called on the first build, which has no earlier export.
+     */
+    public Result build(Path content, Consumer<SiteFiles> pagesReady) {
         CatalogBuilder.Result cat = catalogBuilder.build(content);
-        CompletableFuture<SiteFiles> search = CompletableFuture.supplyAsync(() -> searchFiles(cat.catalog()),
-                task -> new Thread(task, "bpacat-search").start());
+        // serve makes the pages first, with every processor, and the search index after them
+        boolean pagesFirst = pagesReady != null && lastSearch != null;
+        CompletableFuture<Void> pagesMade = new CompletableFuture<>();
+        CompletableFuture<SiteFiles> search = (pagesFirst ? pagesMade : CompletableFuture.<Void>completedFuture(null))
+                .thenApplyAsync(v -> searchFiles(cat.catalog()), task -> new Thread(task, "bpacat-search").start());
         try {
-            Result result = pages(content, cat);
-            search.join().sorted().forEach(result.files()::put);
+            Result result;
+            try {
+                result = pages(content, cat);
+            } finally {
+                pagesMade.complete(null);
+            }
+            if (pagesFirst) {
+                pagesReady.accept(result.files().with(lastSearch));
+            }
+            SiteFiles searchFiles = search.join();
+            if (incremental) {
+                lastSearch = searchFiles;
+            }
+            searchFiles.sorted().forEach(result.files()::put);
             return result;
         } catch (CompletionException e) {
             if (e.getCause() instanceof Error error) {

@@ -57,6 +57,14 @@ public final class SiteFiles {
         return files.size();
     }
 
+    /** A copy holding these files and those of {@code more} (the files' bytes are shared, never changed). */
+    public SiteFiles with(SiteFiles more) {
+        SiteFiles out = new SiteFiles();
+        out.files.putAll(files);
+        more.files.forEach(out::put);
+        return out;
+    }
+
     /** Writes every file below a folder: the folders first, then the files in parallel. */
     public void writeTo(Path folder) throws IOException {
         Set<Path> made = new java.util.HashSet<>();

@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * change and returns once no further change came for a short quiet time, so one save is one rebuild.
  */
 public final class ContentWatcher implements AutoCloseable {
-    private static final long QUIET_MS = 30;
+    private static final long QUIET_MS = 10;
 
     private final WatchService watch = FileSystems.getDefault().newWatchService();
     private final Map<WatchKey, Path> dirs = new HashMap<>();

@@ -72,6 +72,11 @@ public final class DevServer implements AutoCloseable {
         reload();
     }
 
+    /** Serves a new build from now on, with no reload: what the open pages show is in it unchanged. */
+    public void replace(SiteFiles next) {
+        this.site = next;
+    }
+
     /** Tells every open page to reload. */
     public void reload() {
         byte[] event = "event: reload\ndata: {}\n\n".getBytes(StandardCharsets.UTF_8);

@@ -43,22 +43,39 @@ public final class Rebuilder {
      * @param result  the new build
      * @param written files written or deleted in the output folder
      * @param millis  time from the change to the reload message
+     * @param searchMillis time from the change until the new search index was served too
      */
-    public record Report(SiteBuilder.Result result, int written, long millis) {
+    public record Report(SiteBuilder.Result result, int written, long millis, long searchMillis) {
         public String line() {
-            return String.format(Locale.ROOT, "rebuilt in %d ms: %d files changed", millis, written);
+            return String.format(Locale.ROOT, "rebuilt in %d ms (search index %d ms): %d files changed", millis,
+                    searchMillis, written);
         }
     }
 
+    /**
+     * Builds the site again. The open pages reload as soon as the pages are made, served from memory with the
+     * previous search index; the new index is served once it is made (the pages need no reload for it, their search
+     * loads it when asked), and then the output folder is brought up to date.
+     */
     public Report rebuild(List<Path> changed) throws IOException {
         long start = System.nanoTime();
         if (templates != null && changed.stream().anyMatch(p -> p.toAbsolutePath().startsWith(templates))) {
             builder = fresh.get();
         }
-        SiteBuilder.Result result = builder.build(content);
+        long[] reloaded = {-1};
+        SiteBuilder.Result result = builder.build(content, pages -> {
+            server.update(pages);
+            reloaded[0] = System.nanoTime();
+        });
+        if (reloaded[0] < 0) {
+            server.update(result.files());
+            reloaded[0] = System.nanoTime();
+        } else {
+            server.replace(result.files());
+        }
+        long searched = System.nanoTime();
         int written = OutputSync.apply(out, current, result.files());
         current = result.files();
-        server.update(current);
-        return new Report(result, written, (System.nanoTime() - start) / 1_000_000);
+        return new Report(result, written, (reloaded[0] - start) / 1_000_000, (searched - start) / 1_000_000);
     }
 }

@@ -11,9 +11,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -194,6 +197,38 @@ class SiteBuilderTest {
         }
         String catalog = new String(incremental.build(content).files().get("catalog.json"), StandardCharsets.UTF_8);
         assertTrue(catalog.contains("#nowhere"), "the broken anchor is reported");
+    }
+
+    /**
+     * serve reloads the open pages before the search index is made: what it gets first is the new pages with the
+     * previous build's whole search export; the build after that is the full build's, new search index included.
+     */
+    @Test
+    void serveGetsTheNewPagesWithTheLastSearchIndexFirst(@TempDir Path tmp) throws IOException {
+        Path content = tmp.resolve("content");
+        copyTree(FIXTURES.resolve("small"), content);
+        SiteBuilder incremental = new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty(), true);
+        List<SiteFiles> early = new ArrayList<>();
+        SiteFiles first = incremental.build(content, early::add).files();
+        assertTrue(early.isEmpty(), "the first build has no earlier search index to show");
+        replace(content.resolve("en-us/Keep-the-host-patched.md"), "Known defects stay unfixed.", "Known defects remain.");
+        SiteBuilder.Result next = incremental.build(content, early::add);
+        assertEquals(1, early.size());
+        SiteFiles shown = early.get(0);
+        Set<String> paths = new TreeSet<>();
+        next.files().paths().stream().filter(p -> !p.startsWith("search/")).forEach(paths::add);
+        first.paths().stream().filter(p -> p.startsWith("search/")).forEach(paths::add);
+        assertEquals(paths, shown.paths());
+        boolean searchChanged = false;
+        for (String p : shown.paths()) {
+            assertArrayEquals((p.startsWith("search/") ? first : next.files()).get(p), shown.get(p), p);
+            searchChanged |= p.startsWith("search/") && !Arrays.equals(first.get(p), next.files().get(p));
+        }
+        assertTrue(searchChanged, "the edit changed the search index");
+        String page = "en-us/rules/" + PATCHED + "/index.html";
+        assertTrue(new String(shown.get(page), StandardCharsets.UTF_8).contains("Known defects remain."));
+        assertSameFiles(new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty()).build(content).files(),
+                next.files());
     }
 
     private static void replace(Path file, String from, String to) {
