@@ -96,7 +96,10 @@ export class ValueNormalizer {
     return e;
   }
 
-  /** A normalized copy of `raw` read as an object of `type`. */
+  /**
+   * A normalized copy of `raw` read as an object of `type`; with `owned` (raw is the inventory's alone), raw itself,
+   * normalized in place, as long as no field of it is renamed or left out (then a copy from that field on).
+   */
   object(raw, type, problems, owned = false) {
     const fields = this.fields(type);
     const keys = Object.keys(raw);

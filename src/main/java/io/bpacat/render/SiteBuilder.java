@@ -19,8 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
 
 /**
  * Builds the site from a content folder. The whole pipeline, in order:
