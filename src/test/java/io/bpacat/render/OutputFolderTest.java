@@ -1,6 +1,5 @@
 package io.bpacat.render;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,11 +34,7 @@ class OutputFolderTest {
         Path out = tmp.resolve("out");
         Files.createDirectories(out);
         files.writeTo(out);
-        SiteFiles back = SiteFiles.read(out);
-        assertEquals(files.paths(), back.paths());
-        for (String p : files.paths()) {
-            assertArrayEquals(files.get(p), back.get(p), p);
-        }
+        SiteBuilderTest.assertSameFiles(files, SiteFiles.read(out));
     }
 
     @Test

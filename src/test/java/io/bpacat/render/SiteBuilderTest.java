@@ -20,7 +20,7 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SiteBuilderTest {
+public class SiteBuilderTest {
     static final Path FIXTURES = Path.of("src/test/resources/site");
     static final String PATCHED = "11111111-2222-4333-8444-555555555555";
 
@@ -142,7 +142,7 @@ class SiteBuilderTest {
         assertSameFiles(SiteFiles.read(a), SiteFiles.read(b));
     }
 
-    static void assertSameFiles(SiteFiles expected, SiteFiles actual) {
+    public static void assertSameFiles(SiteFiles expected, SiteFiles actual) {
         assertEquals(expected.paths(), actual.paths());
         for (String p : expected.paths()) {
             assertArrayEquals(expected.get(p), actual.get(p), p);
@@ -289,7 +289,7 @@ class SiteBuilderTest {
         assertSameTree(tmp.resolve("a"), tmp.resolve("b"));
     }
 
-    static void copyTree(Path from, Path to) throws IOException {
+    public static void copyTree(Path from, Path to) throws IOException {
         try (var walk = Files.walk(from)) {
             for (Path p : (Iterable<Path>) walk::iterator) {
                 Path target = to.resolve(from.relativize(p).toString());

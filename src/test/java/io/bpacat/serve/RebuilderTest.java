@@ -1,10 +1,10 @@
 package io.bpacat.serve;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bpacat.render.SiteBuilder;
+import io.bpacat.render.SiteBuilderTest;
 import io.bpacat.render.SiteFiles;
 import io.bpacat.render.TemplateSource;
 import java.io.BufferedReader;
@@ -22,7 +22,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +32,7 @@ class RebuilderTest {
     @Test
     void aListeningPageReloadsIntoTheNewPageAndTheNewSearchIndexFollows(@TempDir Path tmp) throws Exception {
         Path content = tmp.resolve("content");
-        copy(Path.of("src/test/resources/site/small"), content);
+        SiteBuilderTest.copyTree(Path.of("src/test/resources/site/small"), content);
         Path out = tmp.resolve("out");
         SiteBuilder builder = new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty(), true);
         SiteBuilder.Result first = builder.build(content);
@@ -72,11 +71,7 @@ class RebuilderTest {
             for (String p : changedSearch) {
                 assertArrayEquals(built.get(p), bytes(server.uri().resolve(p)), p + " served once the rebuild is done");
             }
-            SiteFiles written = SiteFiles.read(out);
-            assertEquals(built.paths(), written.paths());
-            for (String p : built.paths()) {
-                assertArrayEquals(built.get(p), written.get(p), p);
-            }
+            SiteBuilderTest.assertSameFiles(built, SiteFiles.read(out));
         }
     }
 
@@ -94,18 +89,5 @@ class RebuilderTest {
 
     private static String get(URI uri) throws IOException {
         return new String(bytes(uri), StandardCharsets.UTF_8);
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }
