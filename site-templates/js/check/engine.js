@@ -304,7 +304,7 @@ class Context {
     if (p === undefined) {
       const objects = this.objects(col);
       p = new Uint8Array(objects.length);
-      const parts = field.includes('.') ? field.split('.') : null;
+      const parts = pathParts(field);
       for (let i = 0; i < objects.length; i++) p[i] = present(objects[i], field, t.leftOut[i], parts) ? 1 : 0;
       t.presence.set(field, p);
     }
@@ -942,11 +942,16 @@ const NONE = Object.freeze([]);
 /** $related of every object for a checker that cannot see it. */
 const NO_RELATED = Object.freeze(newMap());
 
+/** A field path's keys when it is dotted (`VlanSetting.OperationMode`); null for a plain field name. */
+function pathParts(path) {
+  return path.includes('.') ? path.split('.') : null;
+}
+
 /**
  * True when the field path is there: the key exists at every level, and normalization did not drop it. `parts` is
  * the path split at its dots (null for a path without one), when the caller has it.
  */
-export function present(o, path, leftOut, parts = path.includes('.') ? path.split('.') : null) {
+export function present(o, path, leftOut, parts = pathParts(path)) {
   if (parts === null) {
     if (leftOut && Object.prototype.hasOwnProperty.call(leftOut, path)) return false;
     return Object.prototype.hasOwnProperty.call(o, path);

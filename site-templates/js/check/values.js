@@ -111,7 +111,7 @@ export class ValueNormalizer {
       const kind = fields.kinds.get(key);
       const v = raw[rawKey];
       if (kind === undefined || v === null || v === undefined) {
-        if (out !== raw) put(out, key, owned ? v : copy(v));
+        if (out !== raw) put(out, key, ownedOrCopy(v, owned));
         continue;
       }
       const r = this.value(v, kind, key, problems, owned);
@@ -134,18 +134,18 @@ export class ValueNormalizer {
     if (kind.code === TYPE) {
       if (isMap(v)) return ok(this.object(v, kind.name, nested(field, problems), owned));
       if (typeof v === 'string') return bad(collapsed(v));
-      return ok(owned ? v : copy(v));
+      return ok(ownedOrCopy(v, owned));
     }
     switch (kind.text) {
       case 'number': return number(v);
       case 'boolean': return bool(v);
-      case 'guid': return typeof v === 'string' ? ok(v.toLowerCase()) : ok(owned ? v : copy(v));
+      case 'guid': return typeof v === 'string' ? ok(v.toLowerCase()) : ok(ownedOrCopy(v, owned));
       case 'date': return date(v);
       case 'timespan': return timespan(v);
       case 'version': return version(v);
       case 'object':
-        return typeof v === 'string' && TYPE_NAME.test(v) && v.includes('.') ? bad(collapsed(v)) : ok(owned ? v : copy(v));
-      default: return ok(owned ? v : copy(v));
+        return typeof v === 'string' && TYPE_NAME.test(v) && v.includes('.') ? bad(collapsed(v)) : ok(ownedOrCopy(v, owned));
+      default: return ok(ownedOrCopy(v, owned));
     }
   }
 
@@ -182,6 +182,11 @@ export class ValueNormalizer {
     if (isMap(v) && own(v, 'value__')) return this.enumValue(v.value__, enumType, field, problems);
     return bad(`not a value of ${enumType}: ${javaString(v)}`);
   }
+}
+
+/** `v` itself when the tree it belongs to is the inventory's alone (owned), else a copy of it. */
+function ownedOrCopy(v, owned) {
+  return owned ? v : copy(v);
 }
 
 /** A new map with the first `n` keys of `raw` and their values (as normalized so far in place). */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.bpacat.index.SearchIndex.LocaleIndex;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,13 +17,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.GZIPOutputStream;
 import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
@@ -193,16 +200,16 @@ public final class SearchExport {
      * gzip-compressed postings files by their JSON text.
      */
     static final class Memo {
-        private final Map<org.apache.lucene.index.IndexReader, LocalePart> parts =
-                java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
+        private final Map<IndexReader, LocalePart> parts =
+                Collections.synchronizedMap(new WeakHashMap<>());
         private Map<String, byte[]> gzips = Map.of();
     }
 
     private static LocalePart localePart(LocaleIndex l) {
         try {
-            Map<String, TermPostings> terms = new java.util.HashMap<>();
+            Map<String, TermPostings> terms = new HashMap<>();
             ObjectNode info = readLocale(l, terms);
-            return new LocalePart(info, terms, facets(l), docFiles(l), new java.util.concurrent.ConcurrentHashMap<>());
+            return new LocalePart(info, terms, facets(l), docFiles(l), new ConcurrentHashMap<>());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot export the search index of " + l.locale(), e);
         }
@@ -429,7 +436,7 @@ public final class SearchExport {
             Map<String, JsonNode> known = parts.get(locale).rows();
             JsonNode rows = known.get(term);
             if (rows == null) {
-                rows = F.rawValueNode(new com.fasterxml.jackson.databind.util.RawValue(
+                rows = F.rawValueNode(new RawValue(
                         JSON.writeValueAsString(best(l, term, fields))));
                 known.put(term, rows);
             }
@@ -467,7 +474,7 @@ public final class SearchExport {
 
     /** A locale's document files ({@code <doc / docsPerFile>.json.gz}) by name, gzip-compressed. */
     private static Map<String, byte[]> docFiles(LocaleIndex l) throws IOException {
-        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        Map<String, byte[]> files = new LinkedHashMap<>();
         for (int first = 0; first < l.docs().size(); first += DOCS_PER_FILE) {
             ArrayNode file = F.arrayNode();
             l.docs().subList(first, Math.min(first + DOCS_PER_FILE, l.docs().size()))
@@ -565,7 +572,7 @@ public final class SearchExport {
         Compressor(Memo memo) {
             this.memo = memo;
             this.earlier = memo == null ? Map.of() : memo.gzips;
-            this.now = memo == null ? null : new java.util.HashMap<>();
+            this.now = memo == null ? null : new HashMap<>();
         }
 
         void write(Out file, Object node) throws IOException {

@@ -68,7 +68,7 @@ public final class DevServer implements AutoCloseable {
 
     /** Serves a new build from now on and tells the open pages to reload. */
     public void update(SiteFiles next) {
-        this.site = next;
+        replace(next);
         reload();
     }
 
