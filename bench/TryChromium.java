@@ -71,7 +71,7 @@ public class TryChromium {
             wait.until(d -> "status.ready".equals(state(b)));
             Run hasty = run(b, wait, inventory);
             System.out.printf("file chosen at once when ready (warm-up cut short): %d ms on the page's clock, %d ms"
-                    + " through WebDriver; worker %d ms%n", hasty.page, hasty.wall, hasty.worker);
+                    + " through WebDriver; worker %d ms; marks: %s%n", hasty.page, hasty.wall, hasty.worker, hasty.phases);
             // Then as a person does: the page loads, the worker warms up while the file is being chosen.
             b.get(url);
             long t0 = System.nanoTime();
@@ -86,8 +86,8 @@ public class TryChromium {
                 Run r = run(b, wait, inventory);
                 all.add(r);
                 System.out.printf("%s run %d: %d ms on the page's clock (file chosen → results shown), %d ms through"
-                        + " WebDriver; worker %d ms, %s results%n", i == 0 ? "first" : "warm ", i + 1, r.page, r.wall,
-                        r.worker, r.results);
+                        + " WebDriver; worker %d ms, %s results%n  page's marks (ms after the file was chosen): %s%n",
+                        i == 0 ? "first" : "warm ", i + 1, r.page, r.wall, r.worker, r.results, r.phases);
             }
             List<Long> warm = all.subList(1, all.size()).stream().map(Run::page).sorted().toList();
             long median = warm.isEmpty() ? all.get(0).page : warm.get(warm.size() / 2);
@@ -103,7 +103,7 @@ public class TryChromium {
     }
 
     /** One validation: the page's own time, the time WebDriver saw, the worker's time, the number of results. */
-    private record Run(long page, long wall, long worker, String results) {
+    private record Run(long page, long wall, long worker, String results, String phases) {
     }
 
     /** Chooses the inventory in the page's file input and waits for the results. */
@@ -121,7 +121,8 @@ public class TryChromium {
         }
         long worker = Long.parseLong((String) b.executeScript(
                 "return document.querySelector('[data-try-page]').dataset.tryWorkerMs"));
-        return new Run(Long.parseLong(m.group(2)), wall, worker, m.group(1));
+        String phases = (String) b.executeScript("return document.querySelector('[data-try-page]').dataset.tryPhases");
+        return new Run(Long.parseLong(m.group(2)), wall, worker, m.group(1), phases);
     }
 
     private static String state(ChromeDriver b) {

@@ -183,7 +183,7 @@ class TryPage {
     }
     this.say('status.reading', file.name);
     const bytes = await file.arrayBuffer();
-    this.validate({ bytes, fileName: file.name }, [bytes], started);
+    this.validate({ bytes, fileName: file.name }, [bytes], started, { read: this.now() });
   }
 
   /** Calls `then` once the page has painted what was just put in it (at once where frames are not available). */
@@ -205,15 +205,16 @@ class TryPage {
    * the reader asked for it (a file chosen, a sample or Validate clicked): the status gives the time from then until
    * the results are on the page.
    */
-  async validate(source, transfer = [], started = this.now()) {
+  async validate(source, transfer = [], started = this.now(), marks = {}) {
     if (!this.worker) await this.startWorker();
     const id = ++this.seq;
-    this.pending = { id, fileName: source.fileName, started };
+    this.pending = { id, fileName: source.fileName, started, marks: { ...marks, sent: this.now() } };
     const rule = this.ruleSelect.value;
     this.say('status.running', source.fileName, 0, rule ? 1 : this.bundle.checkers.length);
     this.watch();
     const msg = { type: 'validate', id, ...source, rules: rule ? [rule] : null, timeLimitMs: EXPRESSION_LIMIT_MS,
-      checkerTimeLimitMs: RULE_LIMIT_MS, now: Date.now(), split: !rule && this.helper !== null };
+      checkerTimeLimitMs: RULE_LIMIT_MS, now: Date.now(), split: !rule && this.helper !== null,
+      view: this.viewRequest() };
     if (msg.split) {
       const copy = source.bytes ? { ...msg, bytes: source.bytes.slice(0) } : msg;
       this.helper.postMessage(copy, copy.bytes ? [copy.bytes] : []);
@@ -256,6 +257,8 @@ class TryPage {
       this.say('status.running', this.pending.fileName, msg.done, msg.total);
     } else if (msg.type === 'done') {
       this.report = { fileName: this.pending.fileName, started: this.pending.started, ...msg };
+      this.pending.marks.done = this.now();
+      this.report.marks = this.pending.marks;
       this.pending = null;
       this.showResults();
     } else if (msg.type === 'failed') {
@@ -282,20 +285,31 @@ class TryPage {
     this.filters.rule.replaceChildren(this.filters.rule.options[0]);
     for (const id of this.report.rules) this.filters.rule.append(el(this.doc, 'option', { value: id }, this.title(id)));
     this.filters.rule.value = this.report.rules.includes(keep) ? keep : '';
-    this.renderResults();
+    const { view } = this.report;
+    if (view && view.id === this.viewSeq && this.filters.rule.value === keep) this.showView(view);
+    else this.renderResults();
   }
 
   /** Asks the worker, which keeps the report, for the results the filters keep. */
   renderResults() {
     if (!this.report || !this.worker) return;
-    const filters = Object.fromEntries(Object.entries(this.filters).map(([k, s]) => [k, s.value]));
-    this.viewSeq = (this.viewSeq ?? 0) + 1;
     this.main.dataset.tryView = 'pending';
-    this.worker.postMessage({ type: 'view', id: this.viewSeq, filters, limit: OBJECTS_SHOWN });
+    this.worker.postMessage({ type: 'view', ...this.viewRequest() });
+  }
+
+  /**
+   * What the filters keep, as a numbered request for a view (the last one asked is the one shown). A validation
+   * asks for its first view with it: the worker sends it with the results' counts, one message round trip sooner.
+   */
+  viewRequest() {
+    this.viewSeq = (this.viewSeq ?? 0) + 1;
+    const filters = Object.fromEntries(Object.entries(this.filters).map(([k, s]) => [k, s.value]));
+    return { id: this.viewSeq, filters, limit: OBJECTS_SHOWN };
   }
 
   showView(msg) {
     if (msg.id !== this.viewSeq) return;
+    const viewed = this.now();
     const box = this.main.querySelector('[data-try-groups]');
     if (!msg.groups.length) box.replaceChildren(el(this.doc, 'p', { class: 'try-none' }, this.t.noResults));
     else box.replaceChildren(...msg.groups.map((g) => this.group(g)));
@@ -303,9 +317,12 @@ class TryPage {
     const report = this.report;
     if (report.shown !== true) {
       report.shown = true;
+      Object.assign(report.marks, { viewed, rendered: this.now() });
       this.afterPaint(() => {
         if (this.report !== report || this.pending) return; // another validation started meanwhile
         this.main.dataset.tryWorkerMs = report.ms;
+        const m = { ...report.marks, painted: this.now() };
+        this.main.dataset.tryPhases = Object.entries(m).map(([k, v]) => `${k} ${Math.round(v - report.started)}`).join(', ');
         this.say('status.done', report.fileName, report.total, Math.round(this.now() - report.started));
       });
     }
@@ -341,23 +358,11 @@ class TryPage {
     return item;
   }
 
+  /** A remediation with a copy button (copy.js makes every copy button of the page work). */
   codeBlock(text) {
     const d = this.doc;
-    const pre = el(d, 'pre', {}, el(d, 'code', {}, text));
-    const button = el(d, 'button', { type: 'button', class: 'copy' }, this.t.copy);
-    button.addEventListener('click', async () => {
-      try {
-        await this.win.navigator.clipboard.writeText(text);
-        button.textContent = this.t.copied;
-      } catch {
-        const range = d.createRange();
-        range.selectNodeContents(pre);
-        d.getSelection().removeAllRanges();
-        d.getSelection().addRange(range);
-      }
-      this.win.setTimeout(() => { button.textContent = this.t.copy; }, 2000);
-    });
-    return el(d, 'div', { class: 'code-block try-fix', 'aria-label': this.t.fix }, button, pre);
+    return el(d, 'div', { class: 'code-block try-fix', 'aria-label': this.t.fix },
+      el(d, 'button', { type: 'button', class: 'copy' }, this.t.copy), el(d, 'pre', {}, el(d, 'code', {}, text)));
   }
 
   /** An export as the CLI writes it (made by the worker), downloaded from a Blob URL: nothing is sent anywhere. */

@@ -2,11 +2,12 @@
 // freezes. It keeps the last report: the page asks for what it shows (filtered, grouped, a bounded number of
 // objects per rule) and for exports, so a host with 10,000 VMs never sends its half a million results across.
 // Messages in: {type: 'init', bundle, model, port?, helper?, warmup?}; {type: 'validate', id, text | bytes, fileName,
-// rules, timeLimitMs, now, split?}; {type: 'view', id, filters, limit}; {type: 'export', id, kind, meta}; {type:
-// 'examples', id, rule, compliant}. Messages out: 'ready', 'warm', 'progress', 'done' (counts), 'view', 'export',
-// 'examples', 'failed' (with a message). The report is kept as a ResultTable (results.js), a result made an object
-// only when a view shows it or an export writes it. The engine bounds each expression (timeLimitMs) and each rule
-// (checkerTimeLimitMs); the page also stops this worker if it goes quiet.
+// rules, timeLimitMs, now, split?, view?}; {type: 'view', id, filters, limit}; {type: 'export', id, kind, meta}; {type:
+// 'examples', id, rule, compliant}. Messages out: 'ready', 'warm', 'progress', 'done' (counts, and the view that
+// validate's `view` asks for), 'view', 'export', 'examples', 'failed' (with a message). The report is kept as a
+// ResultTable (results.js), a result made an object only when a view shows it or an export writes it. The engine
+// bounds each expression (timeLimitMs) and each rule (checkerTimeLimitMs); the page also stops this worker if it
+// goes quiet.
 // With more than two processors the page starts a helper worker too, joined to this one by a MessagePort (init's port):
 // a validation with `split` runs every other checker here and the others in the helper, which sends its results
 // packed through the port (parts.js); the report is the same as one worker's.
@@ -87,8 +88,9 @@ async function runValidation(msg) {
     results = await validateTable(inventory, bundle, options);
   }
   report = { results, fileName: msg.fileName };
+  const ms = Date.now() - started;
   post({ type: 'done', id: msg.id, total: results.length, counts: results.counts(), rules: results.rules(),
-    diagnostics, ms: Date.now() - started });
+    diagnostics, ms, view: msg.view ? viewOf(msg.view) : undefined });
 }
 
 /** The helper's results of run `id`, when they arrive through the port. */
@@ -147,9 +149,12 @@ async function runPart(msg) {
 
 const severityOf = (r) => r.severity ?? bundle.rules?.[r.rule]?.severity ?? 'warning';
 
-/** The results the filters keep, grouped by severity and rule, with at most `limit` objects listed per rule. */
-function view(msg) {
-  post({ type: 'view', id: msg.id, groups: report.results.view(msg.filters, severityOf, msg.limit) });
+/**
+ * The view a request asks for: the results the filters keep, grouped by severity and rule, with at most `limit`
+ * objects listed per rule.
+ */
+function viewOf(request) {
+  return { type: 'view', id: request.id, groups: report.results.view(request.filters, severityOf, request.limit) };
 }
 
 /** Every example of one rule, with the rule's compliance expression replaced by the playground's text. */
@@ -221,7 +226,7 @@ self.onmessage = async (event) => {
     } else if (msg.type === 'examples') {
       await runExamples(msg);
     } else if (msg.type === 'view' && report) {
-      view(msg);
+      post(viewOf(msg));
     } else if (msg.type === 'export' && report) {
       post({ type: 'export', id: msg.id, kind: msg.kind, text: EXPORTS[msg.kind](report.results.toArray(), msg.meta) });
     }

@@ -209,7 +209,6 @@ public final class SiteRenderer {
             OUTCOMES.forEach(k -> l10n.put("outcome." + k, messages.get(locale, "outcome." + k)));
             TRY_TEXTS.forEach(k -> l10n.put(k, messages.get(locale, "try." + k)));
             l10n.put("copy", messages.get(locale, "copy.button"));
-            l10n.put("copied", messages.get(locale, "copy.done"));
             vars.put("l10n", SiteViews.json(l10n));
             once(path, List.of("try", locale, vars),
                     () -> new Memo(engine.render("try.html", locale, vars), List.of(), List.of()));

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -55,6 +56,28 @@ final class Browser {
     static void languages(ChromeDriver d, String acceptLanguage) {
         String ua = (String) d.executeScript("return navigator.userAgent");
         d.executeCdpCommand("Emulation.setUserAgentOverride", Map.of("userAgent", ua, "acceptLanguage", acceptLanguage));
+    }
+
+    /**
+     * Clicks a code block's copy button and returns what it gave the reader: the clipboard's text when the button
+     * says {@code copied}, else the text it selected (the page's way where the clipboard is refused); "" for nothing.
+     * The clipboard drops a final line break.
+     */
+    static String copy(ChromeDriver d, WebElement button, String copied) {
+        d.executeCdpCommand("Browser.grantPermissions", Map.of("permissions", List.of("clipboardReadWrite")));
+        d.executeScript("getSelection().removeAllRanges(); arguments[0].scrollIntoView({block: 'center'})", button);
+        String before = button.getText();
+        button.click();
+        waitFor(d).until(x -> copied.equals(button.getText()) || !d.executeScript("return getSelection().toString()")
+                .equals(""));
+        if (!copied.equals(button.getText())) {
+            return (String) d.executeScript("return getSelection().toString()");
+        }
+        d.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+        Object text = d.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "navigator.clipboard.readText().then(done, e => done('clipboard unreadable: ' + e))");
+        waitFor(d).until(x -> before.equals(button.getText())); // the label comes back
+        return String.valueOf(text);
     }
 
     /** Runs axe-core (from node_modules, bundled into the page by the test: no CDN) and returns the violations. */

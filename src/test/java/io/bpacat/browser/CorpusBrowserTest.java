@@ -133,6 +133,8 @@ class CorpusBrowserTest {
         browser.get(url("it-it/rules/" + firstRuleWithCode() + "/"));
         WebElement button = browser.findElement(By.cssSelector(".code-block button.copy"));
         assertEquals("Copia", button.getText());
+        String code = button.findElement(By.xpath("following-sibling::pre")).getAttribute("textContent");
+        assertEquals(code.stripTrailing(), Browser.copy(browser, button, "Copiato").stripTrailing());
     }
 
     private static String firstRuleWithCode() {

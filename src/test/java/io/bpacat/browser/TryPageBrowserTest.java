@@ -180,8 +180,11 @@ class TryPageBrowserTest {
         for (WebElement a : b.findElements(By.cssSelector("[data-try-groups] article h4 a"))) {
             assertTrue(a.getAttribute("href").contains("/en-us/rules/"), a.getAttribute("href"));
         }
-        assertFalse(b.findElements(By.cssSelector("[data-try-groups] .try-fix button.copy")).isEmpty(),
-                "remediation with a copy button");
+        List<WebElement> copy = b.findElements(By.cssSelector("[data-try-groups] .try-fix button.copy"));
+        assertFalse(copy.isEmpty(), "remediation with a copy button");
+        WebElement last = copy.get(copy.size() - 1);
+        String fix = last.findElement(By.xpath("following-sibling::pre")).getAttribute("textContent");
+        assertEquals(fix.stripTrailing(), Browser.copy(b, last, "Copied").stripTrailing());
         filter("bpa-try-f-severity", "warning");
         assertTrue(b.findElements(By.cssSelector("[data-try-groups] section[data-severity]")).stream()
                 .allMatch(g -> "warning".equals(g.getAttribute("data-severity"))));
