@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitResult;
+import java.nio.file.LinkOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Writes an output folder as a whole: everything goes to a fresh sibling folder, which replaces the old one only
@@ -16,10 +19,10 @@ import java.nio.file.attribute.BasicFileAttributes;
  */
 public final class OutputFolder {
 
-    /** Writes into a folder. */
+    /** Writes into a fresh folder; {@code previous} is the output it will replace (null when there is none). */
     @FunctionalInterface
     public interface Writer {
-        void write(Path folder) throws IOException;
+        void write(Path folder, Path previous) throws IOException;
     }
 
     private OutputFolder() {
@@ -32,7 +35,7 @@ public final class OutputFolder {
             Files.createDirectories(parent);
             Path fresh = Files.createTempDirectory(parent, "." + target.getFileName() + ".new-");
             try {
-                writer.write(fresh);
+                writer.write(fresh, Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) ? target : null);
             } catch (IOException | RuntimeException e) {
                 delete(fresh);
                 throw e;
@@ -70,12 +73,36 @@ public final class OutputFolder {
         }
     }
 
-    /** Deletes a folder tree; missing is fine. */
+    /**
+     * Deletes a folder tree; missing is fine. Links are deleted, not followed. The folder's entries are deleted in
+     * parallel, each tree by one thread (the file system waits on its journal as much as it works: two at once
+     * take less time than one after the other).
+     */
     public static void delete(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            Files.deleteIfExists(dir);
             return;
         }
-        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+        List<Path> entries;
+        try (Stream<Path> list = Files.list(dir)) {
+            entries = list.toList();
+        }
+        try {
+            entries.parallelStream().forEach(entry -> {
+                try {
+                    deleteTree(entry);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        Files.delete(dir);
+    }
+
+    private static void deleteTree(Path tree) throws IOException {
+        Files.walkFileTree(tree, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 Files.delete(file);
@@ -84,6 +111,9 @@ public final class OutputFolder {
 
             @Override
             public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                if (exc != null) {
+                    throw exc;
+                }
                 Files.delete(d);
                 return FileVisitResult.CONTINUE;
             }

@@ -188,7 +188,7 @@ public final class SiteBuilder {
 
     /** Writes a built site: the output folder is replaced as a whole, or left as it was when writing fails. */
     public static void write(Result result, Path out) {
-        OutputFolder.replace(out, folder -> result.files().writeTo(folder));
+        OutputFolder.replace(out, result.files()::writeTo);
     }
 
     /** Broken links as diagnostics: on the content line that wrote the link, else on the template. */

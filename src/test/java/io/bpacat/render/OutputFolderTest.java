@@ -2,12 +2,17 @@ package io.bpacat.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -65,5 +70,59 @@ class OutputFolderTest {
         try (var siblings = Files.list(tmp)) {
             assertEquals(1, siblings.count(), "no fresh or old folder left beside it");
         }
+    }
+
+    @Test
+    void aRebuildKeepsTheUnchangedFilesAsTheyWereAndWritesTheChangedOnes(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        OutputFolder.replace(out, site()::writeTo);
+        Object home = fileKey(out.resolve("index.html"));
+        Object rule = fileKey(out.resolve("en-us/rules/r7/index.html"));
+        SiteFiles next = site();
+        next.replace("index.html", "new home");
+        OutputFolder.replace(out, next::writeTo);
+        SiteBuilderTest.assertSameFiles(next, SiteFiles.read(out));
+        assertEquals(rule, fileKey(out.resolve("en-us/rules/r7/index.html")), "the same file, not a copy");
+        assertNotEquals(home, fileKey(out.resolve("index.html")), "a changed file is a new file");
+        assertEquals(1, Files.getAttribute(out.resolve("en-us/rules/r7/index.html"), "unix:nlink"),
+                "one name left once the old output is gone");
+        try (var siblings = Files.list(tmp)) {
+            assertEquals(1, siblings.count(), "no fresh or old folder left beside it");
+        }
+    }
+
+    @Test
+    void aFailedRebuildLeavesThePreviousFilesAsTheyWere(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        OutputFolder.replace(out, site()::writeTo);
+        assertThrows(UncheckedIOException.class, () -> OutputFolder.replace(out, (folder, previous) -> {
+            site().writeTo(folder, previous);
+            throw new IOException("the disk is full");
+        }));
+        SiteBuilderTest.assertSameFiles(site(), SiteFiles.read(out));
+        assertEquals(1, Files.getAttribute(out.resolve("en-us/rules/r7/index.html"), "unix:nlink"));
+        try (var siblings = Files.list(tmp)) {
+            assertEquals(1, siblings.count(), "the fresh folder is gone");
+        }
+    }
+
+    @Test
+    void onlyARegularFileWithTheSameBytesIsKept(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        OutputFolder.replace(out, site()::writeTo);
+        Path elsewhere = Files.writeString(tmp.resolve("elsewhere.txt"), "robots");
+        Files.delete(out.resolve("robots.txt"));
+        Files.createSymbolicLink(out.resolve("robots.txt"), elsewhere); // reads as the same bytes
+        Files.delete(out.resolve("a/b/f.json"));
+        Files.createDirectory(out.resolve("a/b/f.json"));
+        OutputFolder.replace(out, site()::writeTo);
+        SiteBuilderTest.assertSameFiles(site(), SiteFiles.read(out));
+        assertTrue(Files.isRegularFile(out.resolve("robots.txt"), LinkOption.NOFOLLOW_LINKS), "not the link");
+        assertNotEquals(fileKey(elsewhere), fileKey(out.resolve("robots.txt")));
+        assertEquals("robots", Files.readString(elsewhere), "what the link pointed at is left alone");
+    }
+
+    private static Object fileKey(Path file) throws IOException {
+        return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
     }
 }
