@@ -26,10 +26,9 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SiteBuilder.Result result = site.builder(options).build(options.content);
+        SiteBuilder.Result result = site.builder(options).buildInto(options.content, site.out);
         var err = spec.commandLine().getErr();
         options.print(result.catalog(), err);
-        SiteBuilder.write(result, site.out);
         err.println(Summary.of(result.catalog().catalog(), result.catalog().sources().size()));
         spec.commandLine().getOut().println("wrote " + result.files().size() + " files to " + site.out);
         return Summary.count(result.catalog().catalog(), Level.ERROR) > 0 ? 1 : 0;

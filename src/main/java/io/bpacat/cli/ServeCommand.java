@@ -39,9 +39,8 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         SiteBuilder builder = site.builder(options, true);
-        SiteBuilder.Result first = builder.build(options.content);
+        SiteBuilder.Result first = builder.buildInto(options.content, site.out);
         options.print(first.catalog(), err);
-        SiteBuilder.write(first, site.out);
         err.println(Summary.of(first.catalog().catalog(), first.catalog().sources().size()));
         List<Path> watched = new ArrayList<>(List.of(options.content));
         if (site.templates != null) {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -108,16 +109,37 @@ public final class SiteBuilder {
      * in the build returned. Not called on the first build, which has no earlier export.
      */
     public Result build(Path content, Consumer<SiteFiles> pagesReady) {
+        return build(content, pagesReady, null);
+    }
+
+    /**
+     * Builds the site of a content folder into an output folder, which is replaced as a whole once everything is
+     * written (a failed build leaves it as it was). The files are written while the build makes them (OutputWriter).
+     */
+    public Result buildInto(Path content, Path out) {
+        List<Result> built = new ArrayList<>(1);
+        OutputFolder.replace(out, (folder, previous) -> {
+            try (OutputWriter writer = new OutputWriter(folder, previous)) {
+                Result result = build(content, null, writer::offer);
+                writer.finish(result.files());
+                built.add(result);
+            }
+        });
+        return built.get(0);
+    }
+
+    /** build(content, pagesReady), with every file also given to {@code sink} as it is made (null for none). */
+    private Result build(Path content, Consumer<SiteFiles> pagesReady, BiConsumer<String, byte[]> sink) {
         CatalogBuilder.Result cat = catalogBuilder.build(content);
         // serve makes the pages first, with every processor, and the search index after them
         boolean pagesFirst = pagesReady != null && lastSearch != null;
         CompletableFuture<Void> pagesMade = new CompletableFuture<>();
         CompletableFuture<SiteFiles> search = (pagesFirst ? pagesMade : CompletableFuture.<Void>completedFuture(null))
-                .thenApplyAsync(v -> searchFiles(cat.catalog()), task -> new Thread(task, "bpacat-search").start());
+                .thenApplyAsync(v -> searchFiles(cat.catalog(), sink), task -> new Thread(task, "bpacat-search").start());
         try {
             Result result;
             try {
-                result = pages(content, cat);
+                result = pages(content, cat, sink);
             } finally {
                 pagesMade.complete(null);
             }
@@ -141,8 +163,8 @@ public final class SiteBuilder {
     }
 
     /** The search export: each locale's index, as the files the browser's search reads. */
-    private SiteFiles searchFiles(Catalog catalog) {
-        SiteFiles files = new SiteFiles();
+    private SiteFiles searchFiles(Catalog catalog, BiConsumer<String, byte[]> sink) {
+        SiteFiles files = new SiteFiles(sink);
         try (SearchIndex index = searchIndex == null ? SearchIndex.build(catalog) : searchIndex.build(catalog)) {
             SearchExport.write(index, files::put);
         }
@@ -150,12 +172,12 @@ public final class SiteBuilder {
     }
 
     /** Everything but the search export: the pages, the link check, catalog.json and the checkers' files. */
-    private Result pages(Path content, CatalogBuilder.Result cat) {
+    private Result pages(Path content, CatalogBuilder.Result cat, BiConsumer<String, byte[]> sink) {
         Diagnostics configDiags = new Diagnostics();
         Path file = configFile.orElse(content.resolve(SiteConfig.FILE_NAME));
         SiteConfig config = SiteConfig.read(file, configFile.isPresent() ? file.toString() : SiteConfig.FILE_NAME,
                 configDiags);
-        SiteRenderer.Site site = renderer(config).render(cat.catalog());
+        SiteRenderer.Site site = renderer(config).render(cat.catalog(), sink);
         if (checker == null || !checker.basePath().equals(config.basePath())) {
             checker = new LinkChecker(config.basePath(), incremental);
         }

@@ -2,13 +2,9 @@ package io.bpacat.render;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Map;
@@ -16,6 +12,7 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -24,11 +21,25 @@ import java.util.stream.Stream;
  */
 public final class SiteFiles {
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    /** Gets each new file as it is put (a build writing its output meanwhile); null for none. */
+    private final BiConsumer<String, byte[]> sink;
+
+    public SiteFiles() {
+        this(null);
+    }
+
+    /** Files that also go to {@code sink} as each is first put (not those replaced later). */
+    public SiteFiles(BiConsumer<String, byte[]> sink) {
+        this.sink = sink;
+    }
 
     public void put(String path, byte[] bytes) {
         byte[] before = files.putIfAbsent(path, bytes);
         if (before != null && !Arrays.equals(before, bytes)) {
             throw new IllegalStateException("two different files generated for " + path);
+        }
+        if (before == null && sink != null) {
+            sink.accept(path, bytes);
         }
     }
 
@@ -75,12 +86,8 @@ public final class SiteFiles {
     }
 
     /**
-     * Writes every file below a fresh folder that will replace {@code previous} (null for none): a file whose bytes
-     * are those of the same path in {@code previous} becomes a second name of that file (a hard link) instead of a
-     * copy. Nothing of {@code previous} is changed, so a build that fails later leaves it as it was; a rebuild keeps
-     * the unchanged files as they were (their dates too, for tools that upload what changed), and the file system
-     * has no new file to make for them nor an old one to free when {@code previous} is deleted. Where a link cannot
-     * be made (another file system, one without links) the file is written.
+     * Writes every file below a fresh folder that will replace {@code previous} (null for none), keeping the files
+     * of {@code previous} whose bytes did not change (OutputWriter.write).
      */
     public void writeTo(Path folder, Path previous) throws IOException {
         Set<Path> made = new java.util.HashSet<>();
@@ -91,47 +98,16 @@ public final class SiteFiles {
             }
         }
         try {
-            files.entrySet().parallelStream().forEach(e -> write(folder.resolve(e.getKey()), e.getValue(),
-                    previous == null ? null : previous.resolve(e.getKey())));
+            files.entrySet().parallelStream().forEach(e -> {
+                try {
+                    OutputWriter.write(folder.resolve(e.getKey()), e.getValue(),
+                            previous == null ? null : previous.resolve(e.getKey()));
+                } catch (IOException x) {
+                    throw new UncheckedIOException(x);
+                }
+            });
         } catch (UncheckedIOException e) {
             throw e.getCause();
-        }
-    }
-
-    private static void write(Path file, byte[] bytes, Path before) {
-        try {
-            if (before != null && holds(before, bytes) && linked(file, before)) {
-                return;
-            }
-            Files.write(file, bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Whether {@code file} is a regular file (not a link to one) holding exactly these bytes. */
-    private static boolean holds(Path file, byte[] bytes) {
-        try (SeekableByteChannel in = Files.newByteChannel(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            if (in.size() != bytes.length || !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-                return false;
-            }
-            ByteBuffer held = ByteBuffer.allocate(bytes.length);
-            while (held.hasRemaining() && in.read(held) >= 0) {
-                // reads until the buffer is full or the file ends
-            }
-            return !held.hasRemaining() && Arrays.equals(held.array(), bytes);
-        } catch (IOException e) {
-            return false; // missing, a folder, unreadable: written anew
-        }
-    }
-
-    /** Makes {@code file} a second name of {@code existing}; false where the file system cannot. */
-    private static boolean linked(Path file, Path existing) {
-        try {
-            Files.createLink(file, existing);
-            return true;
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
         }
     }
 

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BiConsumer;
 
 /**
  * The catalog as a site, in memory: a page per rule and locale, a language picker per rule, a page per overview
@@ -90,7 +91,12 @@ public final class SiteRenderer {
     }
 
     public Site render(Catalog catalog) {
-        Job job = new Job(catalog);
+        return render(catalog, null);
+    }
+
+    /** Renders the site; every file also goes to {@code sink} as it is made (null for none). */
+    public Site render(Catalog catalog, BiConsumer<String, byte[]> sink) {
+        Job job = new Job(catalog, sink);
         if (memo != null && !job.pathBySource.equals(memoLinks)) {
             memo.clear();
             memoLinks = job.pathBySource;
@@ -126,7 +132,7 @@ public final class SiteRenderer {
     /** One build's state: the catalog, the shared renderers and what the pages produce. */
     private final class Job {
         final Catalog catalog;
-        final SiteFiles files = new SiteFiles();
+        final SiteFiles files;
         final ConcurrentLinkedQueue<Diagnostic> diags = new ConcurrentLinkedQueue<>();
         final ConcurrentLinkedQueue<ContentRenderer.LinkRecord> links = new ConcurrentLinkedQueue<>();
         final Map<String, String> pathBySource = new TreeMap<>();
@@ -136,8 +142,9 @@ public final class SiteRenderer {
         final java.util.SortedSet<String> locales;
         final java.util.Set<Object> used = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-        Job(Catalog catalog) {
+        Job(Catalog catalog, BiConsumer<String, byte[]> sink) {
             this.catalog = catalog;
+            this.files = new SiteFiles(sink);
             this.locales = catalog.locales();
             for (Rule r : catalog.rules()) {
                 rulesById.putIfAbsent(r.id(), r);

@@ -125,4 +125,22 @@ class OutputFolderTest {
     private static Object fileKey(Path file) throws IOException {
         return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
     }
+
+    @Test
+    void aFileReplacedAfterItWasKeptFromThePreviousOutputIsWrittenAnewNotThroughIt(@TempDir Path tmp)
+            throws IOException {
+        Path previous = Files.createDirectories(tmp.resolve("previous"));
+        Files.writeString(previous.resolve("catalog.json"), "old");
+        Path fresh = Files.createDirectories(tmp.resolve("fresh"));
+        SiteFiles site = new SiteFiles();
+        try (OutputWriter writer = new OutputWriter(fresh, previous)) {
+            writer.offer("catalog.json", "old".getBytes(StandardCharsets.UTF_8)); // first made as before: kept
+            writer.offer("en-us/index.html", "home".getBytes(StandardCharsets.UTF_8));
+            site.put("en-us/index.html", "home");
+            site.replace("catalog.json", "new"); // then replaced, as a build does once it knows every diagnostic
+            writer.finish(site);
+        }
+        SiteBuilderTest.assertSameFiles(site, SiteFiles.read(fresh));
+        assertEquals("old", Files.readString(previous.resolve("catalog.json")), "the previous output is untouched");
+    }
 }

@@ -138,6 +138,26 @@ public class SiteBuilderTest {
         assertSameTree(tmp.resolve("a"), tmp.resolve("b"));
     }
 
+    @Test
+    void aBuildWrittenWhileItIsMadeHoldsExactlyItsFilesAndSoDoesARebuildOverIt(@TempDir Path tmp) throws IOException {
+        Path content = tmp.resolve("content");
+        copyTree(FIXTURES.resolve("small"), content);
+        Path out = tmp.resolve("out");
+        SiteBuilder.Result first = new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty())
+                .buildInto(content, out);
+        assertSameFiles(first.files(), SiteFiles.read(out));
+        assertSameFiles(build("small").files(), SiteFiles.read(out));
+        Path page = content.resolve("en-us/Keep-the-host-patched.md");
+        replace(page, "title: Keep the host patched", "title: Never leave the host unpatched"); // its pages, the home, catalog.json and the search change
+        SiteBuilder.Result second = new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty())
+                .buildInto(content, out);
+        assertSameFiles(second.files(), SiteFiles.read(out));
+        assertTrue(new String(second.files().get("catalog.json"), StandardCharsets.UTF_8).contains("Never leave the host unpatched"));
+        try (var siblings = Files.list(tmp)) {
+            assertEquals(List.of("content", "out"), siblings.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
     static void assertSameTree(Path a, Path b) throws IOException {
         assertSameFiles(SiteFiles.read(a), SiteFiles.read(b));
     }
@@ -311,7 +331,13 @@ public class SiteBuilderTest {
         SiteBuilder broken = new SiteBuilder("en-US", TemplateSource.folder(templates), Optional.empty());
         assertThrows(RuntimeException.class, () -> SiteBuilder.write(broken.build(FIXTURES.resolve("small")), out));
         assertTrue(Files.exists(out.resolve("en-us/rules/" + PATCHED + "/index.html")));
+        // a build that writes its files while it makes them fails when some are written
+        assertThrows(RuntimeException.class, () -> broken.buildInto(FIXTURES.resolve("small"), out));
         assertSameTree(out, writeFresh(tmp));
+        try (var siblings = Files.list(tmp)) {
+            assertEquals(List.of("fresh", "out", "templates"), siblings.map(p -> p.getFileName().toString()).sorted()
+                    .toList(), "no half-written folder left");
+        }
     }
 
     private static Path writeFresh(Path tmp) {
