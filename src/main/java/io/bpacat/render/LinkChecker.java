@@ -80,13 +80,14 @@ public final class LinkChecker {
                 .collect(java.util.stream.Collectors.toConcurrentMap(p -> p, p -> scan(p, site.get(p))));
         boolean onlyChangedPages = earlier != null && paths.equals(lastPaths) && pages.stream()
                 .filter(p -> scans.get(p) != lastScans.get(p)).allMatch(p -> scans.get(p).ids().equals(lastScans.get(p).ids()));
+        List<List<Broken>> found = pages.parallelStream().map(page -> onlyChangedPages
+                && scans.get(page) == lastScans.get(page) ? lastBroken.get(page) : check(page, scans.get(page), site, scans))
+                .toList();
         Map<String, List<Broken>> byPage = new HashMap<>();
         List<Broken> out = new ArrayList<>();
-        for (String page : pages) {
-            List<Broken> found = onlyChangedPages && scans.get(page) == lastScans.get(page) ? lastBroken.get(page)
-                    : check(page, scans.get(page), site, scans);
-            out.addAll(found);
-            byPage.put(page, found);
+        for (int i = 0; i < pages.size(); i++) {
+            out.addAll(found.get(i));
+            byPage.put(pages.get(i), found.get(i));
         }
         if (earlier != null) {
             lastPaths = paths;
