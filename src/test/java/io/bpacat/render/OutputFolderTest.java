@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -67,9 +68,7 @@ class OutputFolderTest {
         next.put("index.html", "new home");
         OutputFolder.replace(out, next::writeTo);
         assertEquals(next.paths(), SiteFiles.read(out).paths());
-        try (var siblings = Files.list(tmp)) {
-            assertEquals(1, siblings.count(), "no fresh or old folder left beside it");
-        }
+        assertAloneIn(tmp, out, "no fresh or old folder left beside it");
     }
 
     @Test
@@ -86,9 +85,7 @@ class OutputFolderTest {
         assertNotEquals(home, fileKey(out.resolve("index.html")), "a changed file is a new file");
         assertEquals(1, Files.getAttribute(out.resolve("en-us/rules/r7/index.html"), "unix:nlink"),
                 "one name left once the old output is gone");
-        try (var siblings = Files.list(tmp)) {
-            assertEquals(1, siblings.count(), "no fresh or old folder left beside it");
-        }
+        assertAloneIn(tmp, out, "no fresh or old folder left beside it");
     }
 
     @Test
@@ -101,9 +98,7 @@ class OutputFolderTest {
         }));
         SiteBuilderTest.assertSameFiles(site(), SiteFiles.read(out));
         assertEquals(1, Files.getAttribute(out.resolve("en-us/rules/r7/index.html"), "unix:nlink"));
-        try (var siblings = Files.list(tmp)) {
-            assertEquals(1, siblings.count(), "the fresh folder is gone");
-        }
+        assertAloneIn(tmp, out, "the fresh folder is gone");
     }
 
     @Test
@@ -120,6 +115,12 @@ class OutputFolderTest {
         assertTrue(Files.isRegularFile(out.resolve("robots.txt"), LinkOption.NOFOLLOW_LINKS), "not the link");
         assertNotEquals(fileKey(elsewhere), fileKey(out.resolve("robots.txt")));
         assertEquals("robots", Files.readString(elsewhere), "what the link pointed at is left alone");
+    }
+
+    private static void assertAloneIn(Path folder, Path out, String why) throws IOException {
+        try (var entries = Files.list(folder)) {
+            assertEquals(List.of(out), entries.toList(), why);
+        }
     }
 
     private static Object fileKey(Path file) throws IOException {
