@@ -321,6 +321,8 @@ class TryPage {
       this.afterPaint(() => {
         if (this.report !== report || this.pending) return; // another validation started meanwhile
         this.main.dataset.tryWorkerMs = report.ms;
+        // when each step ended, in ms after the request (bench/try-chromium.sh prints them): the file read, sent to
+        // the worker, its results and view in, the view in the page, painted
         const m = { ...report.marks, painted: this.now() };
         this.main.dataset.tryPhases = Object.entries(m).map(([k, v]) => `${k} ${Math.round(v - report.started)}`).join(', ');
         this.say('status.done', report.fileName, report.total, Math.round(this.now() - report.started));
