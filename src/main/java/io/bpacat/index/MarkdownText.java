@@ -14,13 +14,25 @@ final class MarkdownText {
     private MarkdownText() {
     }
 
+    /** The steps run one after the other; a step is left out where the text lacks what it looks for. */
     static String plain(String markdown) {
-        String s = FENCE_LINE.matcher(markdown).replaceAll(" ");
-        s = TAG.matcher(s).replaceAll(" ");
-        s = LINK_TARGET.matcher(s).replaceAll("] ");
-        s = ALERT.matcher(s).replaceAll(" ");
+        String s = markdown;
+        if (s.contains("```") || s.contains("~~~")) {
+            s = FENCE_LINE.matcher(s).replaceAll(" ");
+        }
+        if (s.indexOf('<') >= 0) {
+            s = TAG.matcher(s).replaceAll(" ");
+        }
+        if (s.contains("](")) {
+            s = LINK_TARGET.matcher(s).replaceAll("] ");
+        }
+        if (s.contains("[!")) {
+            s = ALERT.matcher(s).replaceAll(" ");
+        }
         s = MARKUP.matcher(s).replaceAll(" ");
-        s = s.replace("-|-", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        if (s.indexOf('&') >= 0) {
+            s = s.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        }
         return SPACES.matcher(s).replaceAll(" ").strip();
     }
 }
