@@ -47,10 +47,22 @@ class PlainExpressionsTest {
         sameAsOgnl("<p th:text=\"${o.title()}\"></p><p th:utext=\"${o.title()}\"></p>", vars);
         sameAsOgnl("<p th:text=\"${o.inner().text()}\"></p><p th:text=\"${n}\"></p><p th:text=\"${missing}\"></p>", vars);
         sameAsOgnl("<p th:text=\"${o.tags().size()}\"></p>", vars); // a method of a class the JDK keeps to itself
+        assertEquals(1, last.direct.sum(), "through the public interface, without OGNL");
         sameAsOgnl("<p th:each=\"t : ${o.tags()}\" th:text=\"${t.length()}\"></p>", vars); // a loop's variable
         assertEquals("<p>A &lt;b&gt; title</p><p>deep</p>",
                 render("<p th:text=\"${o.title()}\"></p><p th:text=\"${o.inner().text()}\"></p>", vars, true));
         assertEquals(2, last.direct.sum(), "both without OGNL");
+    }
+
+    @Test
+    void negationsAndTheRestrictedPlacesOfUrlsAndUnescapedTextToo() {
+        Map<String, Object> vars = Map.of("o", OUTER, "n", 7);
+        String template = "<a th:href=\"@{${o.inner().text()}}\" th:if=\"${!o.tags().isEmpty()}\" th:utext=\"${o.title()}\">"
+                + "</a><b th:if=\"${!o.title().isEmpty()}\">shown</b><i th:if=\"${!o.tags().isEmpty()}\">x</i>";
+        sameAsOgnl(template, vars);
+        render(template, vars, true);
+        assertEquals(5, last.direct.sum(), "every one without OGNL");
+        sameAsOgnl("<p th:if=\"${!n}\">not a boolean: OGNL</p>", vars);
     }
 
     @Test
