@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.thymeleaf.context.IExpressionContext;
 import org.thymeleaf.standard.expression.IStandardVariableExpression;
@@ -23,33 +24,54 @@ import org.thymeleaf.util.ExpressionUtils;
 /**
  * Thymeleaf's variable expressions ({@code ${...}}), the plain ones evaluated directly: a variable, alone or followed
  * by calls of methods without arguments ({@code ${rule.severity().key()}}, most expressions of bpacat's templates),
- * perhaps negated ({@code ${!rule.os().isEmpty()}}), with the methods looked up once per class instead of by OGNL on
- * every call (OGNL took a quarter of the build's template time). Everything else goes to OGNL, and so does a plain expression that meets a null, a method it cannot
+ * perhaps negated ({@code ${!rule.os().isEmpty()}}), compared with null, choosing between two texts ({@code ${r.checker() ?
+ * 'yes' : 'no'}}) or followed by one ({@code ${site.root() + 'assets/site.css'}}), with the methods looked up once per
+ * class instead of by OGNL on every call (OGNL took a quarter of the build's template time). Everything else goes to OGNL, and so does a plain expression that meets a null, a method it cannot
  * call so, a member Thymeleaf forbids or a method that throws: OGNL then gives its own result or error, so a
  * template renders as with OGNL alone. With the system property {@code bpacat.templates.crossCheck} (set for the
  * test suite) every direct result is compared with OGNL's, and a difference is an error.
  */
 final class PlainExpressions implements IStandardVariableExpressionEvaluator {
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*\\(\\))*");
+    private static final String CHAIN = "([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*\\(\\))*)";
+    /** A text of at least two characters (OGNL reads a one-character one as a character). */
+    private static final String TEXT = "'([^'\\\\]{2,})'";
+    private static final Pattern VALUE = Pattern.compile("(!?)" + CHAIN);
+    private static final Pattern NULL_TEST = Pattern.compile(CHAIN + "\\s*([!=]=)\\s*null");
+    private static final Pattern CHOICE = Pattern.compile(CHAIN + "\\s*\\?\\s*(?:" + TEXT + "|null)\\s*:\\s*(?:" + TEXT
+            + "|null)");
+    private static final Pattern CONCAT = Pattern.compile(CHAIN + "\\s*\\+\\s*" + TEXT);
     /** OGNL's words, which are not variables. */
     private static final Set<String> WORDS = Set.of("true", "false", "null", "this", "and", "or", "not", "in", "instanceof",
             "eq", "neq", "lt", "lte", "gt", "gte", "band", "bor", "xor", "shl", "shr", "ushr", "new", "param");
-    private static final String[] NOT_PLAIN = new String[0];
+    private static final Plan NOT_PLAIN = new Plan(Form.OGNL, new String[0], null, null);
     private static final boolean CROSS_CHECK = Boolean.getBoolean("bpacat.templates.crossCheck");
 
     private final IStandardVariableExpressionEvaluator ognl = new OGNLVariableExpressionEvaluator(true);
-    /** An expression's variable and method names, or NOT_PLAIN. */
-    private final Map<String, String[]> plans = new ConcurrentHashMap<>();
+    private final Map<String, Plan> plans = new ConcurrentHashMap<>();
     private final Map<Class<?>, Map<String, Optional<Method>>> methods = new ConcurrentHashMap<>();
     /** How many expressions were evaluated without OGNL. */
     final LongAdder direct = new LongAdder();
 
+    /** What is done with a chain's value. */
+    private enum Form { OGNL, VALUE, NOT, IS_NULL, NOT_NULL, CHOICE, CONCAT }
+
+    /**
+     * A plain expression: a chain (the variable, then the methods called in turn) and what is done with its value:
+     * nothing, negated (a boolean), compared with null, a choice between two texts or nulls (a boolean), or followed
+     * by a text (a text).
+     */
+    private record Plan(Form form, String[] chain, String a, String b) {
+    }
+
+    /** What an expression evaluates to without OGNL, or Fallback.OGNL where OGNL must answer. */
+    private enum Fallback { OGNL }
+
     @Override
     public Object evaluate(IExpressionContext context, IStandardVariableExpression expression,
                            StandardExpressionExecutionContext expContext) {
-        String[] plan = expression.getUseSelectionAsRoot() || expContext.getPerformTypeConversion()
+        Plan plan = expression.getUseSelectionAsRoot() || expContext.getPerformTypeConversion()
                 ? NOT_PLAIN : plans.computeIfAbsent(expression.getExpression(), PlainExpressions::plan);
-        Object value = plan.length == 0 ? Fallback.OGNL : direct(context.getVariable(plan[1]), plan);
+        Object value = plan.form() == Form.OGNL ? Fallback.OGNL : direct(context, plan);
         if (value == Fallback.OGNL) {
             return ognl.evaluate(context, expression, expContext);
         }
@@ -64,19 +86,32 @@ final class PlainExpressions implements IStandardVariableExpressionEvaluator {
         return value;
     }
 
-    /** What an expression evaluates to without OGNL, or Fallback.OGNL where OGNL must answer. */
-    private enum Fallback { OGNL }
+    private Object direct(IExpressionContext context, Plan plan) {
+        Object v = chain(context.getVariable(plan.chain()[0]), plan.chain());
+        if (v == Fallback.OGNL) {
+            return v;
+        }
+        return switch (plan.form()) {
+            case VALUE -> v;
+            case NOT -> v instanceof Boolean b ? !b : Fallback.OGNL;
+            case IS_NULL -> v == null;
+            case NOT_NULL -> v != null;
+            case CHOICE -> v instanceof Boolean b ? (b ? plan.a() : plan.b()) : Fallback.OGNL;
+            case CONCAT -> v instanceof String text ? text + plan.a() : Fallback.OGNL;
+            case OGNL -> Fallback.OGNL;
+        };
+    }
 
-    /** plan: "!" or "" (negated or not), the variable, then the methods. */
-    private Object direct(Object start, String[] plan) {
+    /** The value of a chain, or Fallback.OGNL where a method cannot be called directly. */
+    private Object chain(Object start, String[] chain) {
         Object value = start;
-        for (int i = 2; i < plan.length; i++) {
+        for (int i = 1; i < chain.length; i++) {
             if (value == null || value instanceof Class) {
                 return Fallback.OGNL;
             }
             Object target = value;
             Optional<Method> method = methods.computeIfAbsent(target.getClass(), c -> new ConcurrentHashMap<>())
-                    .computeIfAbsent(plan[i], name -> ExpressionUtils.isMemberAllowed(target, name) // by class
+                    .computeIfAbsent(chain[i], name -> ExpressionUtils.isMemberAllowed(target, name) // by class
                             ? callable(target.getClass(), name) : Optional.empty());
             if (method.isEmpty()) {
                 return Fallback.OGNL;
@@ -87,32 +122,37 @@ final class PlainExpressions implements IStandardVariableExpressionEvaluator {
                 return Fallback.OGNL;
             }
         }
-        if (plan[0].isEmpty()) {
-            return value;
-        }
-        return value instanceof Boolean b ? !b : Fallback.OGNL;
+        return value;
     }
 
     /**
-     * The plan of a plain expression, else NOT_PLAIN. Thymeleaf's restricted contexts (URLs, unescaped text, fragment
-     * insertion) forbid only creating objects, static members and request parameters, which a plain expression
-     * cannot name but as {@code param}: any expression naming it goes to OGNL, which rules on it.
+     * The plan of a plain expression, else NOT_PLAIN. Thymeleaf's restricted places (URLs, unescaped text, fragment
+     * insertion) forbid only creating objects, static members and request parameters, which it finds by the words
+     * {@code new} and {@code param} and the sign {@code @}: an expression with any of them goes to OGNL.
      */
-    private static String[] plan(String expression) {
+    private static Plan plan(String expression) {
         String e = expression.strip();
-        String negated = e.startsWith("!") ? "!" : "";
-        e = e.substring(negated.length());
-        if (!PLAIN.matcher(e).matches() || e.contains("param")) {
+        if (e.contains("new") || e.contains("param") || e.contains("@")) {
             return NOT_PLAIN;
         }
-        String[] parts = e.replace("()", "").split("\\.");
-        if (WORDS.contains(parts[0])) {
+        Matcher m;
+        Plan plan;
+        if ((m = VALUE.matcher(e)).matches()) {
+            plan = new Plan(m.group(1).isEmpty() ? Form.VALUE : Form.NOT, names(m.group(2)), null, null);
+        } else if ((m = NULL_TEST.matcher(e)).matches()) {
+            plan = new Plan(m.group(2).equals("==") ? Form.IS_NULL : Form.NOT_NULL, names(m.group(1)), null, null);
+        } else if ((m = CHOICE.matcher(e)).matches()) {
+            plan = new Plan(Form.CHOICE, names(m.group(1)), m.group(2), m.group(3));
+        } else if ((m = CONCAT.matcher(e)).matches()) {
+            plan = new Plan(Form.CONCAT, names(m.group(1)), m.group(2), null);
+        } else {
             return NOT_PLAIN;
         }
-        String[] plan = new String[parts.length + 1];
-        plan[0] = negated;
-        System.arraycopy(parts, 0, plan, 1, parts.length);
-        return plan;
+        return WORDS.contains(plan.chain()[0]) ? NOT_PLAIN : plan;
+    }
+
+    private static String[] names(String chain) {
+        return chain.replace("()", "").split("\\.");
     }
 
     /**

@@ -66,13 +66,31 @@ class PlainExpressionsTest {
     }
 
     @Test
+    void nullTestsChoicesBetweenTextsAndATextAfterAChain() {
+        Map<String, Object> vars = new HashMap<>(Map.of("o", OUTER, "yes", true, "no", false));
+        vars.put("none", null);
+        String template = "<p th:if=\"${o.inner() != null}\">a</p><p th:if=\"${o.inner() == null}\">b</p>"
+                + "<p th:if=\"${none == null}\">c</p><p th:text=\"${yes ? 'shown' : 'hidden'}\"></p>"
+                + "<p th:text=\"${no ? 'shown' : null}\"></p><p th:attr=\"aria-current=${yes ? 'page' : null}\"></p>"
+                + "<a th:href=\"${o.inner().text() + '/assets/site.css'}\">x</a>";
+        sameAsOgnl(template, vars);
+        render(template, vars, true);
+        assertEquals(7, last.direct.sum(), "every one without OGNL");
+        String ognlOnly = "<p th:text=\"${o.title() + 'x'}\"></p><p th:text=\"${o.tags() ? 'a' : 'b'}\"></p>"
+                + "<p th:text=\"${yes + 'xx'}\"></p><p th:text=\"${o.title() + ' new'}\"></p>";
+        sameAsOgnl(ognlOnly, vars); // a one-letter text, a choice on what is not a boolean, not a text, 'new'
+        render(ognlOnly, vars, true);
+        assertEquals(0, last.direct.sum(), "all by OGNL");
+    }
+
+    @Test
     void otherExpressionsGoToOgnl() {
         Map<String, Object> vars = Map.of("o", OUTER, "n", 7);
         sameAsOgnl("<p th:text=\"${o.inner() != null}\"></p><p th:text=\"${n + 1}\"></p><p th:text=\"${true}\"></p>",
                 vars);
         sameAsOgnl("<p th:text=\"${o.title}\"></p><p th:text=\"${#strings.toUpperCase(o.title())}\"></p>", vars);
         sameAsOgnl("<p th:object=\"${o}\" th:text=\"*{title()}\"></p>", vars);
-        render("<p th:text=\"${o.inner() != null}\"></p><p th:text=\"${o.title}\"></p>", vars, true);
+        render("<p th:text=\"${o.tags().size() > 1}\"></p><p th:text=\"${o.title}\"></p>", vars, true);
         assertEquals(0, last.direct.sum(), "all by OGNL");
     }
 
