@@ -6,6 +6,7 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,14 +23,16 @@ import org.thymeleaf.standard.expression.StandardExpressionExecutionContext;
 import org.thymeleaf.util.ExpressionUtils;
 
 /**
- * Thymeleaf's variable expressions ({@code ${...}}), the plain ones evaluated directly: a variable, alone or followed
- * by calls of methods without arguments ({@code ${rule.severity().key()}}, most expressions of bpacat's templates),
- * perhaps negated ({@code ${!rule.os().isEmpty()}}), compared with null, choosing between two texts ({@code ${r.checker() ?
- * 'yes' : 'no'}}) or followed by one ({@code ${site.root() + 'assets/site.css'}}), with the methods looked up once per
- * class instead of by OGNL on every call (OGNL took a quarter of the build's template time). Everything else goes to OGNL, and so does a plain expression that meets a null, a method it cannot
- * call so, a member Thymeleaf forbids or a method that throws: OGNL then gives its own result or error, so a
- * template renders as with OGNL alone. With the system property {@code bpacat.templates.crossCheck} (set for the
- * test suite) every direct result is compared with OGNL's, and a difference is an error.
+ * Thymeleaf's variable expressions ({@code ${...}}), the plain ones evaluated directly. A plain expression is a
+ * variable, alone or followed by calls of methods without arguments ({@code ${rule.severity().key()}}), perhaps
+ * negated ({@code ${!rule.os().isEmpty()}}), compared with null, choosing between two texts
+ * ({@code ${r.checker() ? 'yes' : 'no'}}) or followed by one ({@code ${site.root() + 'assets/site.css'}}): most
+ * expressions of bpacat's templates. Its methods are looked up once per class instead of by OGNL on every call (OGNL
+ * took a quarter of the build's template time). Everything else goes to OGNL, and so does a plain expression that
+ * meets a null, a method it cannot call so, a member Thymeleaf forbids or a method that throws: OGNL then gives its
+ * own result or error, so a template renders as with OGNL alone. With the system property
+ * {@code bpacat.templates.crossCheck} (set for the test suite) every direct result is compared with OGNL's, and a
+ * difference is an error.
  */
 final class PlainExpressions implements IStandardVariableExpressionEvaluator {
     private static final String CHAIN = "([A-Za-z_]\\w*(?:\\.[A-Za-z_]\\w*\\(\\))*)";
@@ -42,7 +45,7 @@ final class PlainExpressions implements IStandardVariableExpressionEvaluator {
     private static final Pattern CONCAT = Pattern.compile(CHAIN + "\\s*\\+\\s*" + TEXT);
     /** OGNL's words, which are not variables. */
     private static final Set<String> WORDS = Set.of("true", "false", "null", "this", "and", "or", "not", "in", "instanceof",
-            "eq", "neq", "lt", "lte", "gt", "gte", "band", "bor", "xor", "shl", "shr", "ushr", "new", "param");
+            "eq", "neq", "lt", "lte", "gt", "gte", "band", "bor", "xor", "shl", "shr", "ushr");
     private static final Plan NOT_PLAIN = new Plan(Form.OGNL, new String[0], null, null);
     private static final boolean CROSS_CHECK = Boolean.getBoolean("bpacat.templates.crossCheck");
 
@@ -181,7 +184,7 @@ final class PlainExpressions implements IStandardVariableExpressionEvaluator {
             if (t.getSuperclass() != null) {
                 types.add(t.getSuperclass());
             }
-            types.addAll(java.util.List.of(t.getInterfaces()));
+            types.addAll(List.of(t.getInterfaces()));
         }
         return Optional.empty();
     }
