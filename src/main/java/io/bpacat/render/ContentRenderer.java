@@ -45,6 +45,7 @@ public final class ContentRenderer {
             + "\\sstyle\\s*=\\s*[\"'][^\"']*(display|visibility|opacity|font-size|position|clip|height)");
     private static final Pattern FAKE_BASE = Pattern.compile("^https://content\\.invalid/");
     private static final String BASE = "https://content.invalid/";
+    private static final boolean CROSS_CHECK = Boolean.getBoolean("bpacat.sanitizer.crossCheck");
     /** The selectors, parsed once (an evaluator may be reused: jsoup resets it on each search). */
     private static final Evaluator STYLED_COLUMNS = QueryParser.parse("col[style]");
     private static final Evaluator ALL = QueryParser.parse("*");
@@ -138,7 +139,7 @@ public final class ContentRenderer {
         dirty.select(STYLED_COLUMNS).forEach(c -> c.removeAttr("style"));
         unknownTagsAsText(dirty, ctx.source(), markdown, lines, diags);
         Cleaner cleaner = new Cleaner(safelist);
-        if (!cleaner.isValid(dirty)) {
+        if (!isValid(dirty, cleaner)) {
             Matcher m = UNSAFE.matcher(markdown);
             int line = m.find() ? lines.lineAt(m.start()) : ctx.firstLine();
             diags.add(new Diagnostic(ctx.source(), line, 0, Diagnostic.Level.WARNING, "BPA063",
@@ -154,6 +155,60 @@ public final class ContentRenderer {
         rewriteLinks(body, ctx, lines, records, diags);
         body.ownerDocument().outputSettings().prettyPrint(false);
         return new Rendered(body.html(), records, diags);
+    }
+
+    /**
+     * Whether the cleaner would keep the whole body ({@link Cleaner#isValid}, which cleans a copy to find out): no tag,
+     * attribute, comment or script it would drop. Counted here without making the copy, which clean() then makes once.
+     * With the system property {@code bpacat.sanitizer.crossCheck} (set for the test suite) the cleaner is asked too,
+     * and a different answer is an error.
+     */
+    private boolean isValid(org.jsoup.nodes.Document dirty, Cleaner cleaner) {
+        boolean valid = dirty.head().childNodes().isEmpty() && keepsAll(dirty.body());
+        if (CROSS_CHECK && valid != cleaner.isValid(dirty)) {
+            throw new IllegalStateException("the sanitizer check says " + valid + ", jsoup's Cleaner " + !valid);
+        }
+        return valid;
+    }
+
+    /** Whether the cleaner would copy every node below {@code root} whole (its CleaningVisitor's count is 0). */
+    private boolean keepsAll(Element root) {
+        for (org.jsoup.nodes.Node n = root; n != null; n = next(n, root)) {
+            if (n instanceof Element el) {
+                if (!safelist.isSafeTag(el.normalName())) {
+                    if (el != root) {
+                        return false;
+                    }
+                } else {
+                    for (org.jsoup.nodes.Attribute a : el.attributes()) {
+                        if (!safelist.isSafeAttribute(el.tagName(), el, a)) {
+                            return false;
+                        }
+                    }
+                }
+            } else if (n instanceof org.jsoup.nodes.DataNode) {
+                if (!safelist.isSafeTag(n.parent().normalName())) {
+                    return false;
+                }
+            } else if (!(n instanceof TextNode)) {
+                return false; // comments and the like
+            }
+        }
+        return true;
+    }
+
+    /** The node after {@code n} in document order, within {@code root}; null after the last. */
+    private static org.jsoup.nodes.Node next(org.jsoup.nodes.Node n, org.jsoup.nodes.Node root) {
+        if (n.childNodeSize() > 0) {
+            return n.childNode(0);
+        }
+        for (org.jsoup.nodes.Node at = n; at != root; at = at.parent()) {
+            org.jsoup.nodes.Node sibling = at.nextSibling();
+            if (sibling != null) {
+                return sibling;
+            }
+        }
+        return null;
     }
 
     /**

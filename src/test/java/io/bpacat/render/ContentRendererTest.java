@@ -47,6 +47,23 @@ class ContentRendererTest {
     }
 
     @Test
+    void whatTheSanitizerDropsIsReportedAndWhatItKeepsIsNot() {
+        String[] dropped = {"<!-- a comment -->", "<style>p { color: red }</style>", "<p onclick=\"x()\">p</p>",
+                            "<custom-tag>x</custom-tag>", "<a href=\"javascript:alert(1)\">x</a>"};
+        for (String html : dropped) {
+            ContentRenderer.Rendered r = render("Fine.\n\n" + html + "\n", ContentRenderer.Lead.TITLE);
+            assertTrue(r.diagnostics().stream().anyMatch(d -> d.code().equals("BPA063") || d.code().equals("BPA067")),
+                    html + ": " + r.diagnostics());
+        }
+        String[] kept = {"<table><tr><td>a</td></tr></table>", "<a name=\"x\"></a>text", "**bold** and `code`",
+                         "[a link](https://example.com/)", "<br>line"};
+        for (String html : kept) {
+            assertEquals(java.util.List.of(), render("Fine.\n\n" + html + "\n", ContentRenderer.Lead.TITLE).diagnostics(),
+                    html);
+        }
+    }
+
+    @Test
     void tablesAnchorsAndCodeStay() {
         String html = render("""
                 ## <a name="issue"></a>Problema
