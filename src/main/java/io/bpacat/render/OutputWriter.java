@@ -138,7 +138,7 @@ final class OutputWriter implements AutoCloseable {
      * has no new file to make for them nor an old one to free when {@code previous} is deleted. Where a link cannot
      * be made (another file system, one without links) the file is written.
      */
-    static void write(Path file, byte[] bytes, Path before) throws IOException {
+    private static void write(Path file, byte[] bytes, Path before) throws IOException {
         if (before != null && holds(before, bytes) && linked(file, before)) {
             return;
         }

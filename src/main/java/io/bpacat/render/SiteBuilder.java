@@ -150,6 +150,7 @@ public final class SiteBuilder {
             if (incremental) {
                 lastSearch = searchFiles;
             }
+            // their sink had them as they were made (written meanwhile); the writer skips a path it has
             searchFiles.sorted().forEach(result.files()::put);
             return result;
         } catch (CompletionException e) {

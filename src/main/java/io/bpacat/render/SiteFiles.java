@@ -1,7 +1,6 @@
 package io.bpacat.render;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,34 +79,18 @@ public final class SiteFiles {
         return out;
     }
 
-    /** Writes every file below a folder: the folders first, then the files in parallel. */
+    /** Writes every file below an empty folder. */
     public void writeTo(Path folder) throws IOException {
         writeTo(folder, null);
     }
 
     /**
      * Writes every file below a fresh folder that will replace {@code previous} (null for none), keeping the files
-     * of {@code previous} whose bytes did not change (OutputWriter.write).
+     * of {@code previous} whose bytes did not change: what OutputWriter does for a build, here all at once.
      */
     public void writeTo(Path folder, Path previous) throws IOException {
-        Set<Path> made = new java.util.HashSet<>();
-        for (String path : paths()) {
-            Path parent = folder.resolve(path).getParent();
-            if (made.add(parent)) {
-                Files.createDirectories(parent);
-            }
-        }
-        try {
-            files.entrySet().parallelStream().forEach(e -> {
-                try {
-                    OutputWriter.write(folder.resolve(e.getKey()), e.getValue(),
-                            previous == null ? null : previous.resolve(e.getKey()));
-                } catch (IOException x) {
-                    throw new UncheckedIOException(x);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
+        try (OutputWriter writer = new OutputWriter(folder, previous)) {
+            writer.finish(this);
         }
     }
 
