@@ -173,42 +173,19 @@ public final class ContentRenderer {
 
     /** Whether the cleaner would copy every node below {@code root} whole (its CleaningVisitor's count is 0). */
     private boolean keepsAll(Element root) {
-        for (org.jsoup.nodes.Node n = root; n != null; n = next(n, root)) {
-            if (n instanceof Element el) {
-                if (!safelist.isSafeTag(el.normalName())) {
-                    if (el != root) {
-                        return false;
-                    }
-                } else {
-                    for (org.jsoup.nodes.Attribute a : el.attributes()) {
-                        if (!safelist.isSafeAttribute(el.tagName(), el, a)) {
-                            return false;
-                        }
-                    }
-                }
-            } else if (n instanceof org.jsoup.nodes.DataNode) {
-                if (!safelist.isSafeTag(n.parent().normalName())) {
-                    return false;
-                }
-            } else if (!(n instanceof TextNode)) {
-                return false; // comments and the like
-            }
-        }
-        return true;
+        return root.nodeStream().allMatch(n -> keeps(n, root));
     }
 
-    /** The node after {@code n} in document order, within {@code root}; null after the last. */
-    private static org.jsoup.nodes.Node next(org.jsoup.nodes.Node n, org.jsoup.nodes.Node root) {
-        if (n.childNodeSize() > 0) {
-            return n.childNode(0);
+    private boolean keeps(org.jsoup.nodes.Node n, Element root) {
+        if (n instanceof Element el) {
+            return safelist.isSafeTag(el.normalName())
+                    ? el.attributes().asList().stream().allMatch(a -> safelist.isSafeAttribute(el.tagName(), el, a))
+                    : el == root;
         }
-        for (org.jsoup.nodes.Node at = n; at != root; at = at.parent()) {
-            org.jsoup.nodes.Node sibling = at.nextSibling();
-            if (sibling != null) {
-                return sibling;
-            }
+        if (n instanceof org.jsoup.nodes.DataNode) {
+            return safelist.isSafeTag(n.parent().normalName());
         }
-        return null;
+        return n instanceof TextNode; // not comments and the like
     }
 
     /**
