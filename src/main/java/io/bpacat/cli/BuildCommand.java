@@ -26,7 +26,7 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SiteBuilder.Result result = site.builder(options).buildInto(options.content, site.out);
+        SiteBuilder.Result result = site.builder(options).buildInto(options.content, site.out, false);
         var err = spec.commandLine().getErr();
         options.print(result.catalog(), err);
         err.println(Summary.of(result.catalog().catalog(), result.catalog().sources().size()));

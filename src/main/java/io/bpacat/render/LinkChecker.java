@@ -48,13 +48,13 @@ public final class LinkChecker {
 
     private Scan scan(String path, byte[] bytes) {
         if (earlier == null) {
-            return scan(new String(bytes, StandardCharsets.UTF_8));
+            return scan(bytes);
         }
         Map.Entry<byte[], Scan> e = earlier.get(path);
         if (e != null && java.util.Arrays.equals(e.getKey(), bytes)) {
             return e.getValue();
         }
-        Scan s = scan(new String(bytes, StandardCharsets.UTF_8));
+        Scan s = scan(bytes);
         earlier.put(path, Map.entry(bytes, s));
         return s;
     }
@@ -73,11 +73,39 @@ public final class LinkChecker {
     private record Scan(List<String> links, Set<String> ids) {
     }
 
+    /**
+     * The links and IDs of pages read as a build makes them (from any thread), so that the check needs no page's
+     * bytes afterwards: a build that writes its pages as it goes need not keep them.
+     */
+    public static final class Scans {
+        private final Map<String, Scan> byPath = new java.util.concurrent.ConcurrentHashMap<>();
+
+        /** A file of the site as it is made; pages (.html) are read, other files passed over. */
+        public void add(String path, byte[] bytes) {
+            if (isPage(path)) {
+                byPath.put(path, scan(bytes));
+            }
+        }
+    }
+
+    private static boolean isPage(String path) {
+        return path.endsWith(".html");
+    }
+
+    /** Checks every page of a site, reading each. */
     public List<Broken> check(SiteFiles site) {
+        return check(site, null);
+    }
+
+    /**
+     * Checks every page of a site, reading those {@code made} (null for none) has not read: a page the build no
+     * longer holds must be among them.
+     */
+    public List<Broken> check(SiteFiles site, Scans made) {
         Set<String> paths = site.paths();
-        List<String> pages = paths.stream().filter(p -> p.endsWith(".html")).toList();
-        Map<String, Scan> scans = pages.parallelStream()
-                .collect(java.util.stream.Collectors.toConcurrentMap(p -> p, p -> scan(p, site.get(p))));
+        List<String> pages = paths.stream().filter(LinkChecker::isPage).toList();
+        Map<String, Scan> scans = pages.parallelStream().collect(java.util.stream.Collectors.toConcurrentMap(p -> p,
+                p -> made != null && made.byPath.containsKey(p) ? made.byPath.get(p) : scan(p, site.get(p))));
         boolean onlyChangedPages = earlier != null && paths.equals(lastPaths) && pages.stream()
                 .filter(p -> scans.get(p) != lastScans.get(p)).allMatch(p -> scans.get(p).ids().equals(lastScans.get(p).ids()));
         List<List<Broken>> found = pages.parallelStream().map(page -> onlyChangedPages
@@ -190,7 +218,7 @@ public final class LinkChecker {
      * The links and IDs of a page ({@link #readTags}). Of an attribute written twice in a tag the last counts; only
      * the attributes read are unescaped.
      */
-    private static Scan scan(String html) {
+    private static Scan scan(byte[] html) {
         LinksAndIds found = new LinksAndIds();
         readTags(html, found);
         return new Scan(found.links, found.ids);
@@ -203,29 +231,36 @@ public final class LinkChecker {
         void end(String element);
     }
 
-    /**
-     * Reads a page's tags as bpacat writes them. A tag is {@code <name} (a letter, then letters and digits) and,
-     * after white space, attribute text up to the next {@code >} that holds no {@code <}; its attributes are the
-     * {@code name="value"} written after white space in that text. Tags without attribute text are passed over.
-     */
+    /** {@link #readTags(byte[], TagReader)} of a page's text. */
     static void readTags(String html, TagReader reader) {
-        int n = html.length();
-        for (int lt = html.indexOf('<'); lt >= 0; lt = html.indexOf('<', lt + 1)) {
+        readTags(html.getBytes(StandardCharsets.UTF_8), reader);
+    }
+
+    /**
+     * Reads a page's tags as bpacat writes them, from its UTF-8 bytes (every character the reading looks for is
+     * ASCII, a byte that is never part of another character's bytes; only the names and values read are decoded). A
+     * tag is {@code <name} (a letter, then letters and digits) and, after white space, attribute text up to the next
+     * {@code >} that holds no {@code <}; its attributes are the {@code name="value"} written after white space in
+     * that text. Tags without attribute text are passed over.
+     */
+    static void readTags(byte[] html, TagReader reader) {
+        int n = html.length;
+        for (int lt = indexOf(html, '<', 0); lt >= 0; lt = indexOf(html, '<', lt + 1)) {
             int nameEnd = lt + 1;
-            if (nameEnd >= n || !asciiLetter(html.charAt(nameEnd))) {
+            if (nameEnd >= n || !asciiLetter(html[nameEnd])) {
                 continue;
             }
-            while (nameEnd < n && (asciiLetter(html.charAt(nameEnd)) || asciiDigit(html.charAt(nameEnd)))) {
+            while (nameEnd < n && (asciiLetter(html[nameEnd]) || asciiDigit(html[nameEnd]))) {
                 nameEnd++;
             }
-            if (nameEnd >= n || !regexSpace(html.charAt(nameEnd))) {
+            if (nameEnd >= n || !regexSpace(html[nameEnd])) {
                 continue; // `<name>` has no attributes; anything else after the name is no tag
             }
             int end = nameEnd;
-            while (end < n && html.charAt(end) != '<' && html.charAt(end) != '>') {
+            while (end < n && html[end] != '<' && html[end] != '>') {
                 end++;
             }
-            if (end >= n || html.charAt(end) != '>') {
+            if (end >= n || html[end] != '>') {
                 continue;
             }
             for (int i = nameEnd; i < end; ) {
@@ -234,12 +269,25 @@ public final class LinkChecker {
                     i++;
                     continue;
                 }
-                reader.attribute(html.substring(attr[0], attr[1]), html.substring(attr[2], attr[3]));
+                reader.attribute(text(html, attr[0], attr[1]), text(html, attr[2], attr[3]));
                 i = attr[3] + 1;
             }
-            reader.end(html.substring(lt + 1, nameEnd));
+            reader.end(text(html, lt + 1, nameEnd));
             lt = end;
         }
+    }
+
+    private static int indexOf(byte[] bytes, char c, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            if (bytes[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static String text(byte[] bytes, int from, int to) {
+        return new String(bytes, from, to - from, StandardCharsets.UTF_8);
     }
 
     /** The links (href, src, a refresh's URL) and IDs (id, an a's name) of the tags read. */
@@ -295,32 +343,32 @@ public final class LinkChecker {
      * The attribute {@code \s name="value"} starting at {@code at} (the white space) within a tag's text ending
      * before {@code end}: {name start, name end, value start, value end}, or null when none starts there.
      */
-    private static int[] attribute(String html, int at, int end) {
-        if (!regexSpace(html.charAt(at))) {
+    private static int[] attribute(byte[] html, int at, int end) {
+        if (!regexSpace(html[at])) {
             return null;
         }
         int nameStart = at + 1;
         int i = nameStart;
-        while (i < end && (asciiLetter(html.charAt(i)) || html.charAt(i) == '-')) {
+        while (i < end && (asciiLetter(html[i]) || html[i] == '-')) {
             i++;
         }
-        if (i == nameStart || i + 1 >= end || html.charAt(i) != '=' || html.charAt(i + 1) != '"') {
+        if (i == nameStart || i + 1 >= end || html[i] != '=' || html[i + 1] != '"') {
             return null;
         }
-        int close = html.indexOf('"', i + 2);
+        int close = indexOf(html, '"', i + 2);
         return close < 0 || close >= end ? null : new int[] {nameStart, i, i + 2, close};
     }
 
-    private static boolean asciiLetter(char c) {
+    private static boolean asciiLetter(byte c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
-    private static boolean asciiDigit(char c) {
+    private static boolean asciiDigit(byte c) {
         return c >= '0' && c <= '9';
     }
 
     /** What {@code \s} matches in a Java regex: space, tab, line feed, vertical tab, form feed, carriage return. */
-    private static boolean regexSpace(char c) {
+    private static boolean regexSpace(byte c) {
         return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 

@@ -8,7 +8,6 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -27,8 +26,8 @@ final class OutputWriter implements AutoCloseable {
     private final Path folder;
     private final Path previous;
     private final BlockingQueue<Map.Entry<String, byte[]>> queue = new LinkedBlockingQueue<>();
-    /** What the thread wrote, by path (its own; read by finish once it has ended). */
-    private final Map<String, byte[]> written = new HashMap<>();
+    /** The paths the thread wrote (its own; read by finish once it has ended). */
+    private final Set<String> written = new HashSet<>();
     private final Set<Path> made = new HashSet<>();
     private final Thread thread;
     private volatile IOException failure;
@@ -56,7 +55,7 @@ final class OutputWriter implements AutoCloseable {
     private void drain() {
         try {
             for (Map.Entry<String, byte[]> e = queue.take(); e != END; e = queue.take()) {
-                if (failure == null && !written.containsKey(e.getKey())) {
+                if (failure == null && !written.contains(e.getKey())) {
                     put(e.getKey(), e.getValue());
                 }
             }
@@ -74,32 +73,34 @@ final class OutputWriter implements AutoCloseable {
             Files.createDirectories(parent);
         }
         write(file, bytes, previous == null ? null : previous.resolve(path));
-        written.put(path, bytes);
+        written.add(path);
     }
 
     /**
-     * Waits for the files offered so far, then writes those of {@code site} the folder does not hold as they are: the
-     * folder then holds exactly the site's files.
+     * Waits for the files offered so far, then writes those of {@code site} the folder does not hold as they are (not
+     * offered, or replaced since): the folder then holds exactly the site's files. An offered file is the one the site
+     * holds unless replaced since: the site refuses a second, different file for a path.
      */
     void finish(SiteFiles site) throws IOException {
         end();
         if (failure != null) {
             throw failure;
         }
-        for (Map.Entry<String, byte[]> e : site.sorted().entrySet()) {
-            byte[] was = written.get(e.getKey());
-            if (was == e.getValue() || was != null && Arrays.equals(was, e.getValue())) {
+        Set<String> paths = site.paths();
+        for (String path : paths) {
+            boolean was = written.contains(path);
+            if (was && !site.replaced(path)) {
                 continue;
             }
-            if (was != null) {
+            if (was) {
                 // never written through: the file may be a name of the previous output's file
-                Files.delete(folder.resolve(e.getKey()));
-                written.remove(e.getKey());
+                Files.delete(folder.resolve(path));
+                written.remove(path);
             }
-            put(e.getKey(), e.getValue());
+            put(path, site.get(path));
         }
-        for (String path : written.keySet()) {
-            if (!site.contains(path)) {
+        for (String path : written) {
+            if (!paths.contains(path)) {
                 throw new IllegalStateException("a file written but not in the site: " + path);
             }
         }

@@ -22,6 +22,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * Builds the site from a content folder. The whole pipeline, in order:
@@ -109,18 +110,34 @@ public final class SiteBuilder {
      * in the build returned. Not called on the first build, which has no earlier export.
      */
     public Result build(Path content, Consumer<SiteFiles> pagesReady) {
-        return build(content, pagesReady, null);
+        return build(content, pagesReady, Output.IN_MEMORY);
     }
 
     /**
      * Builds the site of a content folder into an output folder, which is replaced as a whole once everything is
-     * written (a failed build leaves it as it was). The files are written while the build makes them (OutputWriter).
+     * written (a failed build leaves it as it was). The files are written while the build makes them (OutputWriter);
+     * the result keeps their bytes.
      */
     public Result buildInto(Path content, Path out) {
+        return buildInto(content, out, true);
+    }
+
+    /**
+     * buildInto(content, out), where {@code keep} says whether the result keeps the files' bytes ({@code serve}
+     * serves them from memory). A build that does not keep them reads each page's links for the link check as the
+     * page is made, and holds no more than the paths of the files it wrote: the bytes of a large site do not stay in
+     * memory, each copied by the collector, to the end of the build.
+     */
+    public Result buildInto(Path content, Path out, boolean keep) {
         List<Result> built = new ArrayList<>(1);
         OutputFolder.replace(out, (folder, previous) -> {
             try (OutputWriter writer = new OutputWriter(folder, previous)) {
-                Result result = build(content, null, writer::offer);
+                LinkChecker.Scans scans = keep ? null : new LinkChecker.Scans();
+                BiConsumer<String, byte[]> sink = keep ? writer::offer : (path, bytes) -> {
+                    scans.add(path, bytes);
+                    writer.offer(path, bytes);
+                };
+                Result result = build(content, null, new Output(() -> new SiteFiles(sink, keep), scans));
                 writer.finish(result.files());
                 built.add(result);
             }
@@ -128,18 +145,29 @@ public final class SiteBuilder {
         return built.get(0);
     }
 
-    /** build(content, pagesReady), with every file also given to {@code sink} as it is made (null for none). */
-    private Result build(Path content, Consumer<SiteFiles> pagesReady, BiConsumer<String, byte[]> sink) {
+    /**
+     * Where a build's files go.
+     *
+     * @param files makes each set of files (the pages', the search export's), with the sink that writes them, if any
+     * @param scans the pages' links, read as they are made; null where the files keep their bytes
+     */
+    private record Output(Supplier<SiteFiles> files, LinkChecker.Scans scans) {
+        static final Output IN_MEMORY = new Output(SiteFiles::new, null);
+    }
+
+    /** build(content, pagesReady), with the files made as {@code output} says. */
+    private Result build(Path content, Consumer<SiteFiles> pagesReady, Output output) {
         CatalogBuilder.Result cat = catalogBuilder.build(content);
         // serve makes the pages first, with every processor, and the search index after them
         boolean pagesFirst = pagesReady != null && lastSearch != null;
         CompletableFuture<Void> pagesMade = new CompletableFuture<>();
         CompletableFuture<SiteFiles> search = (pagesFirst ? pagesMade : CompletableFuture.<Void>completedFuture(null))
-                .thenApplyAsync(v -> searchFiles(cat.catalog(), sink), task -> new Thread(task, "bpacat-search").start());
+                .thenApplyAsync(v -> searchFiles(cat.catalog(), output.files().get()),
+                        task -> new Thread(task, "bpacat-search").start());
         try {
             Result result;
             try {
-                result = pages(content, cat, sink);
+                result = pages(content, cat, output);
             } finally {
                 pagesMade.complete(null);
             }
@@ -150,8 +178,8 @@ public final class SiteBuilder {
             if (incremental) {
                 lastSearch = searchFiles;
             }
-            // their sink had them as they were made (written meanwhile); the writer skips a path it has
-            searchFiles.sorted().forEach(result.files()::put);
+            // as made (their sink, if any, had them then)
+            result.files().putAll(searchFiles);
             return result;
         } catch (CompletionException e) {
             if (e.getCause() instanceof Error error) {
@@ -164,8 +192,7 @@ public final class SiteBuilder {
     }
 
     /** The search export: each locale's index, as the files the browser's search reads. */
-    private SiteFiles searchFiles(Catalog catalog, BiConsumer<String, byte[]> sink) {
-        SiteFiles files = new SiteFiles(sink);
+    private SiteFiles searchFiles(Catalog catalog, SiteFiles files) {
         try (SearchIndex index = searchIndex == null ? SearchIndex.build(catalog) : searchIndex.build(catalog)) {
             SearchExport.write(index, files::put);
         }
@@ -173,16 +200,16 @@ public final class SiteBuilder {
     }
 
     /** Everything but the search export: the pages, the link check, catalog.json and the checkers' files. */
-    private Result pages(Path content, CatalogBuilder.Result cat, BiConsumer<String, byte[]> sink) {
+    private Result pages(Path content, CatalogBuilder.Result cat, Output output) {
         Diagnostics configDiags = new Diagnostics();
         Path file = configFile.orElse(content.resolve(SiteConfig.FILE_NAME));
         SiteConfig config = SiteConfig.read(file, configFile.isPresent() ? file.toString() : SiteConfig.FILE_NAME,
                 configDiags);
-        SiteRenderer.Site site = renderer(config).render(cat.catalog(), sink);
+        SiteRenderer.Site site = renderer(config).render(cat.catalog(), output.files());
         if (checker == null || !checker.basePath().equals(config.basePath())) {
             checker = new LinkChecker(config.basePath(), incremental);
         }
-        List<LinkChecker.Broken> broken = checker.check(site.files());
+        List<LinkChecker.Broken> broken = checker.check(site.files(), output.scans());
         List<Diagnostic> all = new ArrayList<>(cat.catalog().diagnostics());
         all.addAll(configDiags.sorted());
         all.addAll(site.diagnostics());

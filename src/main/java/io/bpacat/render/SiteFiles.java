@@ -13,15 +13,48 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 
 /**
  * The generated site in memory: file path (relative, with slashes) to bytes. Filled by many threads; read in path
  * order. A path written twice with different bytes is a programmer error and says which path.
+ * <p>
+ * A build that writes its files as it makes them ({@code bpacat build}) need not keep their bytes: such a SiteFiles
+ * hands each new file to its sink and keeps only its length and checksum (enough to notice a path made twice with
+ * different bytes), so the bytes of a large site do not stay in memory to the end of the build. A file replaced
+ * later (catalog.json) is always kept.
  */
 public final class SiteFiles {
-    private final Map<String, byte[]> files = new ConcurrentHashMap<>();
+    private final Map<String, Held> files = new ConcurrentHashMap<>();
     /** Gets each new file as it is put (a build writing its output meanwhile); null for none. */
     private final BiConsumer<String, byte[]> sink;
+    private final boolean keep;
+    /** The paths replaced after they were first put (their bytes may differ from those the sink had). */
+    private final Set<String> replaced = ConcurrentHashMap.newKeySet();
+
+    /** A file as held: its bytes, or (not kept) their length and CRC-32C. */
+    private record Held(byte[] bytes, int length, int crc) {
+        static Held of(byte[] bytes, boolean keep) {
+            if (keep) {
+                return new Held(bytes, bytes.length, 0);
+            }
+            CRC32C crc = new CRC32C();
+            crc.update(bytes);
+            return new Held(null, bytes.length, (int) crc.getValue());
+        }
+
+        boolean same(byte[] other) {
+            return bytes != null ? Arrays.equals(bytes, other) : same(of(other, false));
+        }
+
+        boolean same(Held other) {
+            if (bytes != null && other.bytes != null) {
+                return Arrays.equals(bytes, other.bytes);
+            }
+            return bytes != null ? other.same(bytes) : other.bytes != null ? same(other.bytes)
+                    : length == other.length && crc == other.crc;
+        }
+    }
 
     public SiteFiles() {
         this(null);
@@ -29,12 +62,25 @@ public final class SiteFiles {
 
     /** Files that also go to {@code sink} as each is first put (not those replaced later). */
     public SiteFiles(BiConsumer<String, byte[]> sink) {
+        this(sink, true);
+    }
+
+    /**
+     * @param sink gets each file as it is first put (not those replaced later); null for none
+     * @param keep whether the files handed to the sink stay readable here ({@link #get}); always so without a sink
+     */
+    public SiteFiles(BiConsumer<String, byte[]> sink, boolean keep) {
         this.sink = sink;
+        this.keep = keep || sink == null;
     }
 
     public void put(String path, byte[] bytes) {
-        byte[] before = files.putIfAbsent(path, bytes);
-        if (before != null && !Arrays.equals(before, bytes)) {
+        put(path, Held.of(bytes, keep), bytes);
+    }
+
+    private void put(String path, Held held, byte[] bytes) {
+        Held before = files.putIfAbsent(path, held);
+        if (before != null && !before.same(held)) {
             throw new IllegalStateException("two different files generated for " + path);
         }
         if (before == null && sink != null) {
@@ -42,9 +88,15 @@ public final class SiteFiles {
         }
     }
 
-    /** Replaces a file written before (catalog.json, once every diagnostic is known). */
+    /** Replaces a file written before (catalog.json, once every diagnostic is known); it is kept. */
     public void replace(String path, String text) {
-        files.put(path, text.getBytes(StandardCharsets.UTF_8));
+        files.put(path, Held.of(text.getBytes(StandardCharsets.UTF_8), true));
+        replaced.add(path);
+    }
+
+    /** Whether the file was replaced after it was first put. */
+    boolean replaced(String path) {
+        return replaced.contains(path);
     }
 
     public void put(String path, String text) {
@@ -55,27 +107,49 @@ public final class SiteFiles {
         return files.containsKey(path);
     }
 
+    /**
+     * The bytes of a file, or null where there is none.
+     *
+     * @throws IllegalStateException where the file went to the sink and was not kept
+     */
     public byte[] get(String path) {
-        return files.get(path);
+        Held held = files.get(path);
+        if (held != null && held.bytes == null) {
+            throw new IllegalStateException("not kept once written: " + path);
+        }
+        return held == null ? null : held.bytes;
     }
 
     public Set<String> paths() {
         return Collections.unmodifiableSortedSet(new java.util.TreeSet<>(files.keySet()));
     }
 
+    /** Every file with its bytes, in path order ({@link #get}: every file must be kept). */
     public SortedMap<String, byte[]> sorted() {
-        return Collections.unmodifiableSortedMap(new TreeMap<>(files));
+        SortedMap<String, byte[]> out = new TreeMap<>();
+        files.keySet().forEach(p -> out.put(p, get(p)));
+        return Collections.unmodifiableSortedMap(out);
     }
 
     public int size() {
         return files.size();
     }
 
+    /** Adds the files of {@code more} (as held there: they went to its own sink, if any, not to this one's). */
+    public void putAll(SiteFiles more) {
+        more.files.forEach((path, held) -> {
+            Held before = files.putIfAbsent(path, held);
+            if (before != null && !before.same(held)) {
+                throw new IllegalStateException("two different files generated for " + path);
+            }
+        });
+    }
+
     /** A copy holding these files and those of {@code more} (the files' bytes are shared, never changed). */
     public SiteFiles with(SiteFiles more) {
         SiteFiles out = new SiteFiles();
         out.files.putAll(files);
-        more.files.forEach(out::put);
+        out.putAll(more);
         return out;
     }
 

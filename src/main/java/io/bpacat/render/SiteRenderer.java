@@ -26,7 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * The catalog as a site, in memory: a page per rule and locale, a language picker per rule, a page per overview
@@ -91,12 +91,12 @@ public final class SiteRenderer {
     }
 
     public Site render(Catalog catalog) {
-        return render(catalog, null);
+        return render(catalog, SiteFiles::new);
     }
 
-    /** Renders the site; every file also goes to {@code sink} as it is made (null for none). */
-    public Site render(Catalog catalog, BiConsumer<String, byte[]> sink) {
-        Job job = new Job(catalog, sink);
+    /** Renders the site into the files {@code files} makes (with a sink: each file goes there as it is made). */
+    public Site render(Catalog catalog, Supplier<SiteFiles> files) {
+        Job job = new Job(catalog, files.get());
         if (memo != null && !job.pathBySource.equals(memoLinks)) {
             memo.clear();
             memoLinks = job.pathBySource;
@@ -142,9 +142,9 @@ public final class SiteRenderer {
         final java.util.SortedSet<String> locales;
         final java.util.Set<Object> used = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-        Job(Catalog catalog, BiConsumer<String, byte[]> sink) {
+        Job(Catalog catalog, SiteFiles files) {
             this.catalog = catalog;
-            this.files = new SiteFiles(sink);
+            this.files = files;
             this.locales = catalog.locales();
             for (Rule r : catalog.rules()) {
                 rulesById.putIfAbsent(r.id(), r);

@@ -158,6 +158,24 @@ public class SiteBuilderTest {
         }
     }
 
+    @Test
+    void aBuildThatDoesNotKeepItsFilesWritesTheSameSiteAndFindsTheSameBrokenLinks(@TempDir Path tmp) throws IOException {
+        for (String fixture : List.of("small", "broken-links")) {
+            SiteBuilder.Result kept = new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty())
+                    .buildInto(FIXTURES.resolve(fixture), tmp.resolve(fixture + "-kept"), true);
+            SiteBuilder.Result written = new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty())
+                    .buildInto(FIXTURES.resolve(fixture), tmp.resolve(fixture), false);
+            assertSameTree(tmp.resolve(fixture + "-kept"), tmp.resolve(fixture));
+            assertEquals(kept.files().paths(), written.files().paths());
+            assertEquals(kept.broken(), written.broken());
+            assertEquals(kept.catalog().catalog().diagnostics(), written.catalog().catalog().diagnostics());
+            String page = written.files().paths().stream().filter(p -> p.endsWith(".html")).findFirst().orElseThrow();
+            assertThrows(IllegalStateException.class, () -> written.files().get(page), "its bytes are on disk only");
+        }
+        assertFalse(new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty())
+                .buildInto(FIXTURES.resolve("broken-links"), tmp.resolve("again"), false).broken().isEmpty());
+    }
+
     static void assertSameTree(Path a, Path b) throws IOException {
         assertSameFiles(SiteFiles.read(a), SiteFiles.read(b));
     }
