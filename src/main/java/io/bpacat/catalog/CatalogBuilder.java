@@ -1,6 +1,7 @@
 package io.bpacat.catalog;
 
 import io.bpacat.diag.Diagnostics;
+import io.bpacat.internal.Parallel;
 import io.bpacat.parse.ParsedPage;
 import io.bpacat.parse.RulePageParser;
 import io.bpacat.parse.Vocabulary;
@@ -72,7 +73,7 @@ public final class CatalogBuilder {
     }
 
     public Result build(List<SourceFile> files) {
-        List<PageResult> results = files.parallelStream().map(this::read).toList();
+        List<PageResult> results = Parallel.map(files, this::read);
         Diagnostics diags = new Diagnostics();
         Map<String, SourceText> sources = new LinkedHashMap<>();
         List<ParsedPage> parsed = new ArrayList<>();

@@ -8,7 +8,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
-import java.util.HashSet;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -16,20 +19,24 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Writes a site into the fresh folder of an output being replaced (OutputFolder) while the build is still making
- * it: the files go to a thread of its own as they are made, so the file system's work, most of it waiting for its
- * journal, overlaps the rendering instead of following it. {@link #finish} then makes the folder hold exactly the
- * site's files (those replaced after they were first made, such as catalog.json, written again).
+ * it: the files go to threads of their own as they are made, so the file system's work overlaps the rendering
+ * instead of following it. Two threads write: the file system's work is much of a large build (making a file or a
+ * folder on ext4 searches for a free inode, long where many were deleted lately), and one thread alone falls behind
+ * the rendering, then finishes alone while the other processors wait. {@link #finish} then makes the folder hold
+ * exactly the site's files (those replaced after they were first made, such as catalog.json, written again).
  */
 final class OutputWriter implements AutoCloseable {
     private static final Map.Entry<String, byte[]> END = Map.entry("", new byte[0]);
+    private static final int THREADS = 2;
 
     private final Path folder;
     private final Path previous;
     private final BlockingQueue<Map.Entry<String, byte[]>> queue = new LinkedBlockingQueue<>();
-    /** The paths the thread wrote (its own; read by finish once it has ended). */
-    private final Set<String> written = new HashSet<>();
-    private final Set<Path> made = new HashSet<>();
-    private final Thread thread;
+    /** The paths written (read by finish once the threads have ended). */
+    private final Set<String> written = ConcurrentHashMap.newKeySet();
+    /** The folders made, each by the first thread that needed it (the others wait for it). */
+    private final Map<Path, Boolean> made = new ConcurrentHashMap<>();
+    private final List<Thread> threads = new ArrayList<>();
     private volatile IOException failure;
     private boolean ended;
 
@@ -40,9 +47,12 @@ final class OutputWriter implements AutoCloseable {
     OutputWriter(Path folder, Path previous) {
         this.folder = folder;
         this.previous = previous;
-        this.thread = new Thread(this::drain, "bpacat-write");
-        thread.setDaemon(true);
-        thread.start();
+        for (int i = 0; i < THREADS; i++) {
+            Thread thread = new Thread(this::drain, "bpacat-write-" + i);
+            thread.setDaemon(true);
+            thread.start();
+            threads.add(thread);
+        }
     }
 
     /** A file made by the build (from any thread). */
@@ -55,25 +65,36 @@ final class OutputWriter implements AutoCloseable {
     private void drain() {
         try {
             for (Map.Entry<String, byte[]> e = queue.take(); e != END; e = queue.take()) {
-                if (failure == null && !written.contains(e.getKey())) {
-                    put(e.getKey(), e.getValue());
+                if (failure == null && written.add(e.getKey())) {
+                    try {
+                        put(e.getKey(), e.getValue());
+                    } catch (IOException x) {
+                        failure = x;
+                    }
                 }
             }
-        } catch (IOException e) {
-            failure = e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
+    /** Writes a file (the caller has added its path to {@code written}). */
     private void put(String path, byte[] bytes) throws IOException {
         Path file = folder.resolve(path);
         Path parent = file.getParent();
-        if (made.add(parent)) {
-            Files.createDirectories(parent);
+        try {
+            made.computeIfAbsent(parent, p -> {
+                try {
+                    Files.createDirectories(p);
+                    return true;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
         write(file, bytes, previous == null ? null : previous.resolve(path));
-        written.add(path);
     }
 
     /**
@@ -95,8 +116,8 @@ final class OutputWriter implements AutoCloseable {
             if (was) {
                 // never written through: the file may be a name of the previous output's file
                 Files.delete(folder.resolve(path));
-                written.remove(path);
             }
+            written.add(path);
             put(path, site.get(path));
         }
         for (String path : written) {
@@ -106,7 +127,7 @@ final class OutputWriter implements AutoCloseable {
         }
     }
 
-    /** Ends the thread (after what it was given) and waits for it; a build that failed ends it so. */
+    /** Ends the threads (after what they were given) and waits for them; a build that failed ends them so. */
     @Override
     public void close() {
         end();
@@ -117,13 +138,15 @@ final class OutputWriter implements AutoCloseable {
             return;
         }
         ended = true;
-        queue.add(END);
+        threads.forEach(t -> queue.add(END));
         boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
+        for (Thread thread : threads) {
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
         }
         if (interrupted) {

@@ -5,6 +5,7 @@ import io.bpacat.catalog.Page;
 import io.bpacat.catalog.Rule;
 import io.bpacat.catalog.Translation;
 import io.bpacat.diag.Diagnostic;
+import io.bpacat.internal.Parallel;
 import io.bpacat.parse.MarkdownTrees;
 import io.bpacat.parse.Vocabulary;
 import io.bpacat.render.SiteViews.Common;
@@ -102,6 +103,11 @@ public final class SiteRenderer {
             memoLinks = job.pathBySource;
         }
         List<Runnable> tasks = new ArrayList<>();
+        for (String locale : job.homeLocales()) { // the largest pages first: none of them is left to run alone
+            tasks.add(() -> job.home(locale));
+            tasks.add(() -> job.search(locale));
+            tasks.add(() -> job.tryPage(locale));
+        }
         for (Rule r : catalog.rules()) {
             r.translations().keySet().forEach(l -> tasks.add(() -> job.rulePage(r, l)));
             tasks.add(() -> job.picker(r.id(), r.translations(), SitePaths::rule));
@@ -109,12 +115,7 @@ public final class SiteRenderer {
         for (Page p : catalog.pages()) {
             p.translations().keySet().forEach(l -> tasks.add(() -> job.page(p, l)));
         }
-        for (String locale : job.homeLocales()) {
-            tasks.add(() -> job.home(locale));
-            tasks.add(() -> job.search(locale));
-            tasks.add(() -> job.tryPage(locale));
-        }
-        tasks.parallelStream().forEach(Runnable::run);
+        Parallel.run(tasks);
         if (trees != null) {
             trees.clear();
         }
