@@ -38,7 +38,7 @@ compare() { # name dir runs: each tool builds into an empty folder, then again o
     hugo --quiet --source bench/hugo-site --contentDir "$(realpath "$dir")" \
       --destination "$(realpath -m "$work/out-hugo")" --cleanDestinationDir
   }
-  rm -rf "$work/out-bpacat" "$work/out-hugo"
+  rm -rf "$work/out-bpacat" "$work/.out-bpacat.bpacat-previous" "$work/out-hugo"
   bf=$(best_of 1 bpacat_build)
   b=$(best_of "$runs" bpacat_build)
   local files; files=$(find "$work/out-bpacat" -type f | wc -l)

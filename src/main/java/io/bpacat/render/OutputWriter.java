@@ -9,6 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +42,10 @@ final class OutputWriter implements AutoCloseable {
     /** The folders made, each by the first thread that needed it (the others wait for it). */
     private final Map<Path, Boolean> made = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
+    /** The files of an earlier output the folder held when the writer began (paths with slashes). */
+    private final Set<String> earlierFiles = new HashSet<>();
+    /** Its folders. */
+    private final Set<Path> earlierFolders = new HashSet<>();
     private volatile IOException failure;
     private boolean ended;
 
@@ -44,9 +53,10 @@ final class OutputWriter implements AutoCloseable {
      * @param folder   the fresh folder
      * @param previous the output it will replace, whose unchanged files are kept (null for none)
      */
-    OutputWriter(Path folder, Path previous) {
+    OutputWriter(Path folder, Path previous) throws IOException {
         this.folder = folder;
         this.previous = previous;
+        readEarlier();
         for (int i = 0; i < THREADS; i++) {
             Thread thread = new Thread(this::drain, "bpacat-write-" + i);
             thread.setDaemon(true);
@@ -78,15 +88,64 @@ final class OutputWriter implements AutoCloseable {
         }
     }
 
+    /**
+     * Notes what an earlier output left in the folder (OutputFolder keeps the output last replaced for the next build
+     * to write into): its files and folders, to keep those still wanted and delete the others at the end. Anything
+     * else (a link, which the writing could follow out of the folder) is deleted now.
+     */
+    private void readEarlier() throws IOException {
+        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                earlierFolders.add(dir);
+                made.put(dir, true);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                if (attrs.isRegularFile()) {
+                    earlierFiles.add(folder.relativize(file).toString().replace('\\', '/'));
+                } else {
+                    Files.delete(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
     /** Writes a file (the caller has added its path to {@code written}). */
     private void put(String path, byte[] bytes) throws IOException {
         Path file = folder.resolve(path);
-        Path parent = file.getParent();
+        makeFolder(file.getParent());
+        if (earlierFiles.contains(path)) {
+            if (holds(file, bytes)) {
+                return; // the earlier output's file is this one (often a name of the current output's file)
+            }
+            Files.deleteIfExists(file); // never written through: it may be a name of the current output's file
+        } else if (earlierFolders.contains(file)) {
+            OutputFolder.delete(file); // a folder where the site now has a file
+        }
+        write(file, bytes, previous == null ? null : previous.resolve(path));
+    }
+
+    /** Makes a folder and those above it, once (the other threads wait for it), deleting an earlier file in the way. */
+    private void makeFolder(Path dir) throws IOException {
         try {
-            made.computeIfAbsent(parent, p -> {
+            made.computeIfAbsent(dir, d -> {
                 try {
-                    Files.createDirectories(p);
-                    return true;
+                    for (int i = 0; ; i++) {
+                        try {
+                            Files.createDirectories(d);
+                            return true;
+                        } catch (FileAlreadyExistsException e) {
+                            Path inTheWay = Path.of(e.getFile());
+                            if (i > d.getNameCount() || !earlierFiles.contains(relative(inTheWay))) {
+                                throw e;
+                            }
+                            Files.delete(inTheWay);
+                        }
+                    }
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -94,7 +153,34 @@ final class OutputWriter implements AutoCloseable {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        write(file, bytes, previous == null ? null : previous.resolve(path));
+    }
+
+    private String relative(Path inFolder) {
+        return folder.relativize(inFolder).toString().replace('\\', '/');
+    }
+
+    /** Deletes what the earlier output held that the site does not: its other files, then its emptied folders. */
+    private void deleteEarlierLeftOver() throws IOException {
+        for (String path : earlierFiles) {
+            Path file = folder.resolve(path);
+            // not there once a file replaced a folder above it
+            if (!written.contains(path) && Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                Files.delete(file);
+            }
+        }
+        Set<Path> wanted = new HashSet<>();
+        for (String path : written) {
+            for (Path dir = folder.resolve(path).getParent(); dir != null && wanted.add(dir); dir = dir.getParent()) {
+                // every folder above a written file
+            }
+        }
+        List<Path> leftOver = earlierFolders.stream().filter(d -> !wanted.contains(d))
+                .sorted(java.util.Comparator.comparingInt(Path::getNameCount).reversed()).toList();
+        for (Path dir : leftOver) {
+            if (!dir.equals(folder) && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                Files.delete(dir);
+            }
+        }
     }
 
     /**
@@ -125,6 +211,7 @@ final class OutputWriter implements AutoCloseable {
                 throw new IllegalStateException("a file written but not in the site: " + path);
             }
         }
+        deleteEarlierLeftOver();
     }
 
     /** Ends the threads (after what they were given) and waits for them; a build that failed ends them so. */

@@ -68,7 +68,8 @@ class OutputFolderTest {
         next.put("index.html", "new home");
         OutputFolder.replace(out, next::writeTo);
         assertEquals(next.paths(), SiteFiles.read(out).paths());
-        assertAloneIn(tmp, out, "no fresh or old folder left beside it");
+        assertKeptBeside(tmp, out, "no fresh folder left beside it; the replaced output kept for the next build");
+        SiteBuilderTest.assertSameFiles(site(), SiteFiles.read(OutputFolder.kept(out)));
     }
 
     @Test
@@ -83,9 +84,56 @@ class OutputFolderTest {
         SiteBuilderTest.assertSameFiles(next, SiteFiles.read(out));
         assertEquals(rule, fileKey(out.resolve("en-us/rules/r7/index.html")), "the same file, not a copy");
         assertNotEquals(home, fileKey(out.resolve("index.html")), "a changed file is a new file");
-        assertEquals(1, Files.getAttribute(out.resolve("en-us/rules/r7/index.html"), "unix:nlink"),
-                "one name left once the old output is gone");
-        assertAloneIn(tmp, out, "no fresh or old folder left beside it");
+        assertEquals(2, Files.getAttribute(out.resolve("en-us/rules/r7/index.html"), "unix:nlink"),
+                "a second name in the replaced output, kept beside");
+        assertKeptBeside(tmp, out, "no fresh folder left beside it");
+    }
+
+    @Test
+    void aBuildWritesIntoTheKeptOutputKeepingWhatIsStillWantedAndDeletingTheRest(@TempDir Path tmp)
+            throws IOException {
+        Path out = tmp.resolve("out");
+        OutputFolder.replace(out, site()::writeTo);
+        SiteFiles second = site();
+        second.replace("index.html", "second home");
+        second.put("new/folder/index.html", "new");
+        OutputFolder.replace(out, second::writeTo);
+        Path kept = OutputFolder.kept(out);
+        Object keptRule = fileKey(kept.resolve("en-us/rules/r7/index.html"));
+        Object keptFolder = fileKey(kept.resolve("en-us/rules/r8"));
+        Files.createSymbolicLink(kept.resolve("en-us/rules/r9/escape"), tmp); // never followed, deleted
+        SiteFiles third = new SiteFiles();
+        second.paths().stream().filter(p -> !p.startsWith("a/") && !p.equals("robots.txt"))
+                .forEach(p -> third.put(p, second.get(p)));
+        third.replace("en-us/index.html", "changed english home");
+        third.put("a/b", "a file where a folder was");
+        third.put("robots.txt/x.html", "a folder where a file was");
+        OutputFolder.replace(out, third::writeTo);
+        SiteBuilderTest.assertSameFiles(third, SiteFiles.read(out));
+        assertEquals(keptRule, fileKey(out.resolve("en-us/rules/r7/index.html")), "the same file throughout");
+        assertEquals(keptFolder, fileKey(out.resolve("en-us/rules/r8")), "the kept folder, not a new one");
+        assertFalse(Files.exists(out.resolve("en-us/rules/r9/escape"), LinkOption.NOFOLLOW_LINKS));
+        SiteBuilderTest.assertSameFiles(second, SiteFiles.read(kept));
+        assertEquals("second home", Files.readString(kept.resolve("index.html")), "not written through");
+        assertKeptBeside(tmp, out, "only the output and the kept one");
+    }
+
+    @Test
+    void aFailedBuildIntoTheKeptOutputLeavesTheOutputAsItWas(@TempDir Path tmp) throws IOException {
+        Path out = tmp.resolve("out");
+        OutputFolder.replace(out, site()::writeTo);
+        OutputFolder.replace(out, site()::writeTo);
+        assertTrue(Files.isDirectory(OutputFolder.kept(out)));
+        SiteFiles other = new SiteFiles();
+        other.put("index.html", "other home");
+        assertThrows(UncheckedIOException.class, () -> OutputFolder.replace(out, (folder, previous) -> {
+            other.writeTo(folder, previous);
+            throw new IOException("the disk is full");
+        }));
+        SiteBuilderTest.assertSameFiles(site(), SiteFiles.read(out));
+        assertAloneIn(tmp, out, "the folder the build wrote into is gone");
+        OutputFolder.replace(out, other::writeTo);
+        SiteBuilderTest.assertSameFiles(other, SiteFiles.read(out));
     }
 
     @Test
@@ -115,6 +163,12 @@ class OutputFolderTest {
         assertTrue(Files.isRegularFile(out.resolve("robots.txt"), LinkOption.NOFOLLOW_LINKS), "not the link");
         assertNotEquals(fileKey(elsewhere), fileKey(out.resolve("robots.txt")));
         assertEquals("robots", Files.readString(elsewhere), "what the link pointed at is left alone");
+    }
+
+    private static void assertKeptBeside(Path folder, Path out, String why) throws IOException {
+        try (var entries = Files.list(folder)) {
+            assertEquals(List.of(OutputFolder.kept(out), out), entries.sorted().toList(), why);
+        }
     }
 
     private static void assertAloneIn(Path folder, Path out, String why) throws IOException {

@@ -154,7 +154,8 @@ public class SiteBuilderTest {
         assertSameFiles(second.files(), SiteFiles.read(out));
         assertTrue(new String(second.files().get("catalog.json"), StandardCharsets.UTF_8).contains("Never leave the host unpatched"));
         try (var siblings = Files.list(tmp)) {
-            assertEquals(List.of("content", "out"), siblings.map(p -> p.getFileName().toString()).sorted().toList());
+            assertEquals(List.of(".out.bpacat-previous", "content", "out"),
+                    siblings.map(p -> p.getFileName().toString()).sorted().toList(), "the replaced output kept beside");
         }
     }
 
