@@ -44,8 +44,8 @@ final class OutputWriter implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     /** The files of an earlier output the folder held when the writer began (paths with slashes). */
     private final Set<String> earlierFiles = new HashSet<>();
-    /** Its folders. */
-    private final Set<Path> earlierFolders = new HashSet<>();
+    /** Its folders (paths with slashes; the folder itself is ""). */
+    private final Set<String> earlierFolders = new HashSet<>();
     private volatile IOException failure;
     private boolean ended;
 
@@ -97,7 +97,7 @@ final class OutputWriter implements AutoCloseable {
         Files.walkFileTree(folder, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                earlierFolders.add(dir);
+                earlierFolders.add(relative(dir));
                 made.put(dir, true);
                 return FileVisitResult.CONTINUE;
             }
@@ -123,7 +123,7 @@ final class OutputWriter implements AutoCloseable {
                 return; // the earlier output's file is this one (often a name of the current output's file)
             }
             Files.deleteIfExists(file); // never written through: it may be a name of the current output's file
-        } else if (earlierFolders.contains(file)) {
+        } else if (earlierFolders.contains(path)) {
             OutputFolder.delete(file); // a folder where the site now has a file
         }
         write(file, bytes, previous == null ? null : previous.resolve(path));
@@ -168,17 +168,20 @@ final class OutputWriter implements AutoCloseable {
                 Files.delete(file);
             }
         }
-        Set<Path> wanted = new HashSet<>();
+        Set<String> wanted = new HashSet<>();
         for (String path : written) {
-            for (Path dir = folder.resolve(path).getParent(); dir != null && wanted.add(dir); dir = dir.getParent()) {
+            for (int slash = path.lastIndexOf('/'); slash > 0 && wanted.add(path.substring(0, slash));
+                 slash = path.lastIndexOf('/', slash - 1)) {
                 // every folder above a written file
             }
         }
-        List<Path> leftOver = earlierFolders.stream().filter(d -> !wanted.contains(d))
-                .sorted(java.util.Comparator.comparingInt(Path::getNameCount).reversed()).toList();
-        for (Path dir : leftOver) {
-            if (!dir.equals(folder) && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                Files.delete(dir);
+        List<String> leftOver = earlierFolders.stream().filter(d -> !d.isEmpty() && !wanted.contains(d))
+                .sorted(java.util.Comparator.comparingLong((String d) -> d.chars().filter(c -> c == '/').count())
+                        .reversed()).toList();
+        for (String dir : leftOver) {
+            Path folderPath = folder.resolve(dir);
+            if (Files.isDirectory(folderPath, LinkOption.NOFOLLOW_LINKS)) {
+                Files.delete(folderPath);
             }
         }
     }
@@ -193,7 +196,7 @@ final class OutputWriter implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
-        Set<String> paths = site.paths();
+        Set<String> paths = site.pathsUnordered();
         for (String path : paths) {
             boolean was = written.contains(path);
             if (was && !site.replaced(path)) {

@@ -124,6 +124,11 @@ public final class SiteFiles {
         return Collections.unmodifiableSortedSet(new java.util.TreeSet<>(files.keySet()));
     }
 
+    /** The paths, in no order (a view: files put later are in it too). */
+    Set<String> pathsUnordered() {
+        return Collections.unmodifiableSet(files.keySet());
+    }
+
     /** Every file with its bytes, in path order ({@link #get}: every file must be kept). */
     public SortedMap<String, byte[]> sorted() {
         SortedMap<String, byte[]> out = new TreeMap<>();
