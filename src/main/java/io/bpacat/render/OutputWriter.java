@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
@@ -53,12 +54,27 @@ final class OutputWriter implements AutoCloseable {
      * @param folder   the fresh folder
      * @param previous the output it will replace, whose unchanged files are kept (null for none)
      */
-    OutputWriter(Path folder, Path previous) throws IOException {
+    OutputWriter(Path folder, Path previous) {
         this.folder = folder;
         this.previous = previous;
-        readEarlier();
+        CountDownLatch earlierRead = new CountDownLatch(1);
         for (int i = 0; i < THREADS; i++) {
-            Thread thread = new Thread(this::drain, "bpacat-write-" + i);
+            boolean first = i == 0;
+            // the first thread reads what the folder holds while the build begins; then both write
+            Thread thread = new Thread(() -> {
+                if (first) {
+                    try {
+                        readEarlier();
+                    } catch (IOException e) {
+                        failure = e;
+                    } finally {
+                        earlierRead.countDown();
+                    }
+                } else if (!awaited(earlierRead)) {
+                    return;
+                }
+                drain();
+            }, "bpacat-write-" + i);
             thread.setDaemon(true);
             thread.start();
             threads.add(thread);
@@ -69,6 +85,16 @@ final class OutputWriter implements AutoCloseable {
     void offer(String path, byte[] bytes) {
         if (failure == null) {
             queue.add(Map.entry(path, bytes));
+        }
+    }
+
+    private static boolean awaited(CountDownLatch latch) {
+        try {
+            latch.await();
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
