@@ -2,11 +2,18 @@ package io.bpacat.serve;
 
 import io.bpacat.render.SiteFiles;
 import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 
-/** Brings an output folder from one build to the next by writing only the files that changed. */
+/**
+ * Brings an output folder from one build to the next by writing only the files that changed. A changed file is
+ * written beside its old one and moved over it: a reader never sees it half-written, and a file of the output that
+ * is also a name of another file (the build keeps unchanged files as second names of the output it replaced, which
+ * it keeps beside) is replaced, never written through.
+ */
 final class OutputSync {
     private OutputSync() {
     }
@@ -19,7 +26,13 @@ final class OutputSync {
             if (!Arrays.equals(before.get(path), now)) {
                 Path p = out.resolve(path);
                 Files.createDirectories(p.getParent());
-                Files.write(p, now);
+                Path fresh = Files.createTempFile(p.getParent(), ".bpacat-", ".tmp");
+                try {
+                    Files.write(fresh, now);
+                    move(fresh, p);
+                } finally {
+                    Files.deleteIfExists(fresh);
+                }
                 n++;
             }
         }
@@ -30,5 +43,13 @@ final class OutputSync {
             }
         }
         return n;
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 }
