@@ -5,6 +5,7 @@ import io.bpacat.render.SiteBuilder;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code bpacat build}: content folder to site. */
@@ -21,12 +22,17 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     SiteOptions site;
 
+    @Option(names = "--no-keep-previous", description = "Delete the output the build replaces (and any kept by an"
+            + " earlier build) instead of keeping it beside as .OUT.bpacat-previous, which the next build writes into"
+            + " to make fewer files.")
+    boolean noKeepPrevious;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        SiteBuilder.Result result = site.builder(options).buildInto(options.content, site.out, false);
+        SiteBuilder.Result result = site.builder(options).buildInto(options.content, site.out, false, !noKeepPrevious);
         var err = spec.commandLine().getErr();
         options.print(result.catalog(), err);
         err.println(Summary.of(result.catalog().catalog(), result.catalog().sources().size()));

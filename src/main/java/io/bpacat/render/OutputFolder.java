@@ -45,18 +45,27 @@ public final class OutputFolder {
     }
 
     public static void replace(Path out, Writer writer) {
+        replace(out, writer, true);
+    }
+
+    /**
+     * @param keepPrevious keep the output replaced beside the new one for the next build; false: delete it, and any
+     *                     output kept by an earlier build, and write into an empty folder
+     */
+    public static void replace(Path out, Writer writer, boolean keepPrevious) {
         Path target = out.toAbsolutePath().normalize();
         Path parent = target.getParent();
         try {
             Files.createDirectories(parent);
-            Path fresh = folderFor(target);
+            Path fresh = keepPrevious ? folderFor(target)
+                    : Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".new-");
             try {
                 writer.write(fresh, Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) ? target : null);
             } catch (IOException | RuntimeException e) {
                 delete(fresh);
                 throw e;
             }
-            swap(fresh, target);
+            swap(fresh, target, keepPrevious);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out, e);
         }
@@ -80,7 +89,7 @@ public final class OutputFolder {
         return Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".new-");
     }
 
-    private static void swap(Path fresh, Path target) throws IOException {
+    private static void swap(Path fresh, Path target, boolean keepPrevious) throws IOException {
         Path old = null;
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             old = target.resolveSibling("." + target.getFileName() + ".old-" + System.nanoTime());
@@ -94,8 +103,13 @@ public final class OutputFolder {
             }
             throw e;
         }
-        if (old != null) {
+        if (keepPrevious && old != null) {
             keep(old, target);
+        } else if (!keepPrevious) {
+            if (old != null) {
+                delete(old);
+            }
+            delete(kept(target));
         }
     }
 

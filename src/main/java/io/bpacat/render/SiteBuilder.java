@@ -129,6 +129,14 @@ public final class SiteBuilder {
      * memory, each copied by the collector, to the end of the build.
      */
     public Result buildInto(Path content, Path out, boolean keep) {
+        return buildInto(content, out, keep, true);
+    }
+
+    /**
+     * buildInto(content, out, keep), where {@code keepPrevious} says whether the output replaced is kept beside the new
+     * one for the next build to write into ({@link OutputFolder}); false deletes it, and any kept before.
+     */
+    public Result buildInto(Path content, Path out, boolean keep, boolean keepPrevious) {
         List<Result> built = new ArrayList<>(1);
         OutputFolder.replace(out, (folder, previous) -> {
             try (OutputWriter writer = new OutputWriter(folder, previous)) {
@@ -141,7 +149,7 @@ public final class SiteBuilder {
                 writer.finish(result.files());
                 built.add(result);
             }
-        });
+        }, keepPrevious);
         return built.get(0);
     }
 

@@ -41,6 +41,21 @@ class BuildAndServeCommandTest {
     }
 
     @Test
+    void theReplacedOutputIsKeptBesideUnlessTheBuildIsToldNotTo(@TempDir Path tmp) throws java.io.IOException {
+        String out = tmp.resolve("out").toString();
+        for (int i = 0; i < 2; i++) {
+            assertEquals(0, run("build", "--content", "src/test/resources/site/small", "--out", out).code());
+        }
+        assertTrue(Files.isDirectory(tmp.resolve(".out.bpacat-previous")), "kept for the next build");
+        Run r = run("build", "--content", "src/test/resources/site/small", "--out", out, "--no-keep-previous");
+        assertEquals(0, r.code(), r.err());
+        try (var left = Files.list(tmp)) {
+            assertEquals(java.util.List.of(tmp.resolve("out")), left.toList(), "the kept output deleted too");
+        }
+        assertTrue(Files.exists(tmp.resolve("out/it-it/rules/11111111-2222-4333-8444-555555555555/index.html")));
+    }
+
+    @Test
     void brokenLinksArePrintedLikeACompilerWithTheSourceLine(@TempDir Path tmp) {
         Run r = run("build", "--content", "src/test/resources/site/broken-links", "--out", tmp.toString());
         assertEquals(0, r.code(), "broken links are warnings");
