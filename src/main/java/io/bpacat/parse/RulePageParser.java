@@ -102,7 +102,7 @@ public final class RulePageParser {
                 title(file, fm, h1, diags), h1.map(h -> anchor(h.getText().toString())).orElse(""),
                 fm.text("description").orElse(""), assetId(file, fm, diags), fm.text("ms.date").orElse(""),
                 fm.text("ms.translationtype").map(t -> t.equalsIgnoreCase("MT")).orElse(false),
-                props, appliesTo(body), sections, alerts(doc, lines), placeholders(body), subRules, body,
+                props, appliesTo(body), sections, alerts(doc, body, lines), placeholders(body), subRules, body,
                 split.bodyLine());
     }
 
@@ -348,8 +348,12 @@ public final class RulePageParser {
         return "";
     }
 
-    private static List<Alert> alerts(Document doc, LineMap lines) {
+    /** The DocFX alerts of a body ({@code doc} is its tree). */
+    private static List<Alert> alerts(Document doc, String body, LineMap lines) {
         List<Alert> out = new ArrayList<>();
+        if (!body.contains("[!")) {
+            return out; // an alert's marker is in the text: most pages have none, and the tree need not be walked
+        }
         for (Node n : doc.getDescendants()) {
             if (n instanceof BlockQuote q && q.getFirstChild() != null) {
                 Matcher m = ALERT.matcher(q.getFirstChild().getChars().toString());
@@ -363,6 +367,9 @@ public final class RulePageParser {
 
     private static List<String> placeholders(String body) {
         List<String> out = new ArrayList<>();
+        if (!body.contains("\\<")) {
+            return out; // most pages have none: no need to run the expression over the body
+        }
         Matcher m = PLACEHOLDER.matcher(body);
         while (m.find()) {
             out.add(m.group(1).strip());
