@@ -102,8 +102,8 @@ public final class LinkChecker {
      * longer holds must be among them.
      */
     public List<Broken> check(SiteFiles site, Scans made) {
-        Set<String> paths = site.paths();
-        List<String> pages = paths.stream().filter(LinkChecker::isPage).toList();
+        Set<String> paths = earlier != null ? site.paths() : null; // compared with the last check's when reused
+        List<String> pages = site.pathsUnordered().stream().filter(LinkChecker::isPage).sorted().toList();
         Map<String, Scan> scans = pages.parallelStream().collect(java.util.stream.Collectors.toConcurrentMap(p -> p,
                 p -> made != null && made.byPath.containsKey(p) ? made.byPath.get(p) : scan(p, site.get(p))));
         boolean onlyChangedPages = earlier != null && paths.equals(lastPaths) && pages.stream()
