@@ -383,7 +383,7 @@ public final class SiteRenderer {
             });
             Map<String, String> localeByFolder = new HashMap<>();
             locales.forEach(l -> localeByFolder.put(SitePaths.locale(l), l));
-            targets.entrySet().parallelStream().forEach(e -> {
+            Parallel.run(targets.entrySet().stream().<Runnable>map(e -> () -> {
                 String from = e.getKey();
                 String target = e.getValue();
                 Map<String, Object> vars = new HashMap<>();
@@ -392,7 +392,7 @@ public final class SiteRenderer {
                 vars.put("target", SitePaths.relative(from, target));
                 once(from, List.of("redirect", from, target, locale),
                         () -> new Memo(engine.render("redirect.html", locale, vars), List.of(), List.of()));
-            });
+            }).toList());
         }
 
         /** Every page for the sitemap, with its alternates. */
