@@ -104,8 +104,10 @@ public final class LinkChecker {
     public List<Broken> check(SiteFiles site, Scans made) {
         Set<String> paths = earlier != null ? site.paths() : null; // compared with the last check's when reused
         List<String> pages = site.pathsUnordered().stream().filter(LinkChecker::isPage).sorted().toList();
-        Map<String, Scan> scans = pages.parallelStream().collect(java.util.stream.Collectors.toConcurrentMap(p -> p,
-                p -> made != null && made.byPath.containsKey(p) ? made.byPath.get(p) : scan(p, site.get(p))));
+        Map<String, Scan> scans = pages.parallelStream().collect(java.util.stream.Collectors.toConcurrentMap(p -> p, p -> {
+            Scan read = made == null ? null : made.byPath.get(p);
+            return read != null ? read : scan(p, site.get(p));
+        }));
         boolean onlyChangedPages = earlier != null && paths.equals(lastPaths) && pages.stream()
                 .filter(p -> scans.get(p) != lastScans.get(p)).allMatch(p -> scans.get(p).ids().equals(lastScans.get(p).ids()));
         List<List<Broken>> found = pages.parallelStream().map(page -> onlyChangedPages

@@ -3,6 +3,7 @@ package io.bpacat.render;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.CopyOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.LinkOption;
 import java.nio.file.Files;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -57,8 +59,7 @@ public final class OutputFolder {
         Path parent = target.getParent();
         try {
             Files.createDirectories(parent);
-            Path fresh = keepPrevious ? folderFor(target)
-                    : Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".new-");
+            Path fresh = folderFor(target, keepPrevious);
             try {
                 writer.write(fresh, Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS) ? target : null);
             } catch (IOException | RuntimeException e) {
@@ -72,12 +73,12 @@ public final class OutputFolder {
     }
 
     /**
-     * The folder to write into: the kept output, taken under a name of this build's own (two builds at once cannot
-     * both take it), or else a new empty folder.
+     * The folder to write into: the kept output (where it is to be used), taken under a name of this build's own (two
+     * builds at once cannot both take it), or else a new empty folder.
      */
-    private static Path folderFor(Path target) throws IOException {
+    private static Path folderFor(Path target, boolean keepPrevious) throws IOException {
         Path kept = kept(target);
-        if (Files.isDirectory(kept, LinkOption.NOFOLLOW_LINKS)) {
+        if (keepPrevious && Files.isDirectory(kept, LinkOption.NOFOLLOW_LINKS)) {
             Path taken = target.resolveSibling("." + target.getFileName() + ".new-" + System.nanoTime());
             try {
                 move(kept, taken);
@@ -103,13 +104,13 @@ public final class OutputFolder {
             }
             throw e;
         }
-        if (keepPrevious && old != null) {
-            keep(old, target);
-        } else if (!keepPrevious) {
-            if (old != null) {
-                delete(old);
-            }
+        if (!keepPrevious) {
             delete(kept(target));
+        }
+        if (old != null && keepPrevious) {
+            keep(old, target);
+        } else if (old != null) {
+            delete(old);
         }
     }
 
@@ -127,11 +128,29 @@ public final class OutputFolder {
         delete(old);
     }
 
-    private static void move(Path from, Path to) throws IOException {
+    private static void move(Path from, Path to, CopyOption... more) throws IOException {
+        CopyOption[] atomic = Arrays.copyOf(more, more.length + 1);
+        atomic[more.length] = StandardCopyOption.ATOMIC_MOVE;
         try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+            Files.move(from, to, atomic);
         } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to);
+            Files.move(from, to, more);
+        }
+    }
+
+    /**
+     * Replaces one file of an output in place of the whole ({@code serve}'s rebuilds): the bytes are written beside
+     * it and moved over it, so a reader never sees the file half-written, and a file that is also a name of another
+     * (the kept output's, see above) is replaced, never written through.
+     */
+    public static void replaceFile(Path file, byte[] bytes) throws IOException {
+        Files.createDirectories(file.getParent());
+        Path fresh = Files.createTempFile(file.getParent(), ".bpacat-", ".tmp");
+        try {
+            Files.write(fresh, bytes);
+            move(fresh, file, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(fresh);
         }
     }
 

@@ -1,26 +1,26 @@
 package io.bpacat.render;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
-import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.util.HashSet;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
@@ -131,7 +131,7 @@ final class OutputWriter implements AutoCloseable {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 if (attrs.isRegularFile()) {
-                    earlierFiles.add(folder.relativize(file).toString().replace('\\', '/'));
+                    earlierFiles.add(relative(file));
                 } else {
                     Files.delete(file);
                 }
@@ -201,9 +201,9 @@ final class OutputWriter implements AutoCloseable {
                 // every folder above a written file
             }
         }
+        // in reverse order a folder comes before the folders holding it
         List<String> leftOver = earlierFolders.stream().filter(d -> !d.isEmpty() && !wanted.contains(d))
-                .sorted(java.util.Comparator.comparingLong((String d) -> d.chars().filter(c -> c == '/').count())
-                        .reversed()).toList();
+                .sorted(java.util.Comparator.reverseOrder()).toList();
         for (String dir : leftOver) {
             Path folderPath = folder.resolve(dir);
             if (Files.isDirectory(folderPath, LinkOption.NOFOLLOW_LINKS)) {

@@ -43,16 +43,18 @@ public final class SiteFiles {
             return new Held(null, bytes.length, (int) crc.getValue());
         }
 
-        boolean same(byte[] other) {
-            return bytes != null ? Arrays.equals(bytes, other) : same(of(other, false));
-        }
-
+        /** Equal bytes; where either is not kept, equal length and checksum. */
         boolean same(Held other) {
             if (bytes != null && other.bytes != null) {
                 return Arrays.equals(bytes, other.bytes);
             }
-            return bytes != null ? other.same(bytes) : other.bytes != null ? same(other.bytes)
-                    : length == other.length && crc == other.crc;
+            Held a = digest();
+            Held b = other.digest();
+            return a.length == b.length && a.crc == b.crc;
+        }
+
+        private Held digest() {
+            return bytes == null ? this : of(bytes, false);
         }
     }
 
@@ -75,17 +77,18 @@ public final class SiteFiles {
     }
 
     public void put(String path, byte[] bytes) {
-        put(path, Held.of(bytes, keep), bytes);
+        if (hold(path, Held.of(bytes, keep)) && sink != null) {
+            sink.accept(path, bytes);
+        }
     }
 
-    private void put(String path, Held held, byte[] bytes) {
+    /** Holds a file; false where the path was held already (with the same bytes: a different file is refused). */
+    private boolean hold(String path, Held held) {
         Held before = files.putIfAbsent(path, held);
         if (before != null && !before.same(held)) {
             throw new IllegalStateException("two different files generated for " + path);
         }
-        if (before == null && sink != null) {
-            sink.accept(path, bytes);
-        }
+        return before == null;
     }
 
     /** Replaces a file written before (catalog.json, once every diagnostic is known); it is kept. */
@@ -142,12 +145,7 @@ public final class SiteFiles {
 
     /** Adds the files of {@code more} (as held there: they went to its own sink, if any, not to this one's). */
     public void putAll(SiteFiles more) {
-        more.files.forEach((path, held) -> {
-            Held before = files.putIfAbsent(path, held);
-            if (before != null && !before.same(held)) {
-                throw new IllegalStateException("two different files generated for " + path);
-            }
-        });
+        more.files.forEach(this::hold);
     }
 
     /** A copy holding these files and those of {@code more} (the files' bytes are shared, never changed). */

@@ -1,18 +1,15 @@
 package io.bpacat.serve;
 
+import io.bpacat.render.OutputFolder;
 import io.bpacat.render.SiteFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 
 /**
- * Brings an output folder from one build to the next by writing only the files that changed. A changed file is
- * written beside its old one and moved over it: a reader never sees it half-written, and a file of the output that
- * is also a name of another file (the build keeps unchanged files as second names of the output it replaced, which
- * it keeps beside) is replaced, never written through.
+ * Brings an output folder from one build to the next by writing only the files that changed, each replaced whole
+ * ({@link OutputFolder#replaceFile}: never written through a name it shares with the output the build kept).
  */
 final class OutputSync {
     private OutputSync() {
@@ -24,15 +21,7 @@ final class OutputSync {
         for (String path : after.paths()) {
             byte[] now = after.get(path);
             if (!Arrays.equals(before.get(path), now)) {
-                Path p = out.resolve(path);
-                Files.createDirectories(p.getParent());
-                Path fresh = Files.createTempFile(p.getParent(), ".bpacat-", ".tmp");
-                try {
-                    Files.write(fresh, now);
-                    move(fresh, p);
-                } finally {
-                    Files.deleteIfExists(fresh);
-                }
+                OutputFolder.replaceFile(out.resolve(path), now);
                 n++;
             }
         }
@@ -43,13 +32,5 @@ final class OutputSync {
             }
         }
         return n;
-    }
-
-    private static void move(Path from, Path to) throws IOException {
-        try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 }
