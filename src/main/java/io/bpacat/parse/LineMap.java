@@ -3,11 +3,12 @@ package io.bpacat.parse;
 import java.util.Arrays;
 
 /** Maps offsets in a page body to real 1-based file lines and columns. */
-final class LineMap {
+public final class LineMap {
     private final int[] starts;
     private final int firstLine;
 
-    LineMap(String body, int firstLine) {
+    /** @param firstLine the file line of the body's first line */
+    public LineMap(String body, int firstLine) {
         this.firstLine = firstLine;
         int[] s = new int[16];
         int n = 0;
@@ -23,7 +24,8 @@ final class LineMap {
         this.starts = Arrays.copyOf(s, n);
     }
 
-    int line(int offset) {
+    /** The file line of an offset; an offset past the end is on the last line. */
+    public int line(int offset) {
         return firstLine + index(offset);
     }
 

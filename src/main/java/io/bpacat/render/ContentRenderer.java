@@ -10,6 +10,7 @@ import com.vladsch.flexmark.util.ast.Document;
 import com.vladsch.flexmark.util.ast.Node;
 import com.vladsch.flexmark.util.data.MutableDataSet;
 import io.bpacat.diag.Diagnostic;
+import io.bpacat.parse.LineMap;
 import io.bpacat.parse.MarkdownTrees;
 import io.bpacat.parse.Slugs;
 import java.net.URI;
@@ -139,14 +140,15 @@ public final class ContentRenderer {
         dirty.select(STYLED_COLUMNS).forEach(c -> c.removeAttr("style"));
         unknownTagsAsText(dirty, ctx.source(), markdown, lines, diags);
         Cleaner cleaner = new Cleaner(safelist);
-        if (!isValid(dirty, cleaner)) {
+        boolean valid = isValid(dirty, cleaner);
+        if (!valid) {
             Matcher m = UNSAFE.matcher(markdown);
             int line = m.find() ? lines.lineAt(m.start()) : ctx.firstLine();
             diags.add(new Diagnostic(ctx.source(), line, 0, Diagnostic.Level.WARNING, "BPA063",
                     "HTML that is unsafe or not supported was removed" + (m.find(0) ? " (" + m.group().strip() + ")" : ""),
                     "use Markdown, or plain tables and <a name> anchors"));
         }
-        Element body = cleaner.clean(dirty).body();
+        Element body = valid ? dirty.body() : cleaner.clean(dirty).body();
         alerts(body, ctx.labels());
         headingIds(body);
         tables(body);
@@ -159,14 +161,18 @@ public final class ContentRenderer {
 
     /**
      * Whether the cleaner would keep the whole body ({@link Cleaner#isValid}, which cleans a copy to find out): no tag,
-     * attribute, comment or script it would drop. Counted here without making the copy, which clean() then makes once.
-     * With the system property {@code bpacat.sanitizer.crossCheck} (set for the test suite) the cleaner is asked too,
-     * and a different answer is an error.
+     * attribute, comment or script it would drop. Counted here without making the copy; a body it would keep whole is
+     * used as it is, and only another body is cleaned (copied). With the system property
+     * {@code bpacat.sanitizer.crossCheck} (set for the test suite) the cleaner is asked too, and a different answer, or
+     * a cleaned copy of a body said to be kept whole that differs from it, is an error.
      */
     private boolean isValid(org.jsoup.nodes.Document dirty, Cleaner cleaner) {
         boolean valid = dirty.head().childNodes().isEmpty() && keepsAll(dirty.body());
         if (CROSS_CHECK && valid != cleaner.isValid(dirty)) {
             throw new IllegalStateException("the sanitizer check says " + valid + ", jsoup's Cleaner " + !valid);
+        }
+        if (CROSS_CHECK && valid && !cleaner.clean(dirty).body().outerHtml().equals(dirty.body().outerHtml())) {
+            throw new IllegalStateException("jsoup's Cleaner changes a body the sanitizer check keeps whole");
         }
         return valid;
     }
@@ -335,6 +341,8 @@ public final class ContentRenderer {
         private final String text;
         private final int firstLine;
         private final java.util.Map<String, Integer> seen = new java.util.HashMap<>();
+        /** Made on the first question: a page with links asks once per link, and overview pages have thousands. */
+        private LineMap lines;
 
         LineFinder(String text, int firstLine) {
             this.text = text;
@@ -342,13 +350,10 @@ public final class ContentRenderer {
         }
 
         int lineAt(int offset) {
-            int line = firstLine;
-            for (int i = 0; i < offset && i < text.length(); i++) {
-                if (text.charAt(i) == '\n') {
-                    line++;
-                }
+            if (lines == null) {
+                lines = new LineMap(text, firstLine);
             }
-            return line;
+            return lines.line(offset);
         }
 
         /** The line of the n-th occurrence of a link target, n counting the calls for the same target. */
