@@ -70,7 +70,7 @@ public final class LinkChecker {
     }
 
     /** A page's links and IDs, read once. */
-    private record Scan(List<String> links, Set<String> ids) {
+    record Scan(List<String> links, Set<String> ids) {
     }
 
     /**
@@ -220,7 +220,7 @@ public final class LinkChecker {
      * The links and IDs of a page ({@link #readTags}). Of an attribute written twice in a tag the last counts; only
      * the attributes read are unescaped.
      */
-    private static Scan scan(byte[] html) {
+    static Scan scan(byte[] html) {
         LinksAndIds found = new LinksAndIds();
         readTags(html, found);
         return new Scan(found.links, found.ids);
@@ -228,6 +228,11 @@ public final class LinkChecker {
 
     /** Receives the tags of a page that have attributes: each attribute in order, then the tag's end. */
     interface TagReader {
+        /** Whether the attribute named by these bytes is of interest (only those are decoded and passed on). */
+        default boolean wants(byte[] html, int nameFrom, int nameTo) {
+            return true;
+        }
+
         void attribute(String name, String value);
 
         void end(String element);
@@ -271,7 +276,9 @@ public final class LinkChecker {
                     i++;
                     continue;
                 }
-                reader.attribute(text(html, attr[0], attr[1]), text(html, attr[2], attr[3]));
+                if (reader.wants(html, attr[0], attr[1])) {
+                    reader.attribute(text(html, attr[0], attr[1]), text(html, attr[2], attr[3]));
+                }
                 i = attr[3] + 1;
             }
             reader.end(text(html, lt + 1, nameEnd));
@@ -302,6 +309,19 @@ public final class LinkChecker {
         private String src;
         private String httpEquiv;
         private String content;
+
+        /** The names {@link #attribute} reads; a page's other attributes (class, lang, rel, ...) are not decoded. */
+        private static final List<String> READ = List.of("id", "name", "href", "src", "http-equiv", "content");
+
+        @Override
+        public boolean wants(byte[] html, int nameFrom, int nameTo) {
+            for (String read : READ) {
+                if (asciiEqualsIgnoreCase(html, nameFrom, nameTo, read)) {
+                    return true;
+                }
+            }
+            return false;
+        }
 
         @Override
         public void attribute(String attribute, String value) {
@@ -359,6 +379,21 @@ public final class LinkChecker {
         }
         int close = indexOf(html, '"', i + 2);
         return close < 0 || close >= end ? null : new int[] {nameStart, i, i + 2, close};
+    }
+
+    /** Whether the bytes are the ASCII name, letters in either case (the other characters the same). */
+    private static boolean asciiEqualsIgnoreCase(byte[] bytes, int from, int to, String name) {
+        if (to - from != name.length()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            int b = bytes[from + i];
+            int c = name.charAt(i);
+            if (b != c && !(asciiLetter(bytes[from + i]) && (b | 0x20) == c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean asciiLetter(byte c) {

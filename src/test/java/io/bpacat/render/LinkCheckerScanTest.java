@@ -89,6 +89,15 @@ class LinkCheckerScanTest {
     }
 
     @Test
+    void theCheckerReadsLinksAndIdsInAnyCaseAndPassesOverOtherAttributes() {
+        LinkChecker.Scan scan = LinkChecker.scan(("<A HREF=\"upper\" NAME=\"n1\" CLASS=\"c\"><p Id=\"p1\" data-id=\"no\">"
+                + "<img SRC=\"i.png\" srcset=\"no\"><META HTTP-EQUIV=\"Refresh\" CONTENT=\"1;URL=y\">"
+                + "<link hreflang=\"x\" href=\"h\"><a hrefx=\"no\" ids=\"no\">").getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("upper", "i.png", "y", "h"), scan.links());
+        assertEquals(java.util.Set.of("n1", "p1"), scan.ids());
+    }
+
+    @Test
     void everyPageOfTheProjectSiteIsReadAsTheExpressionsReadIt() {
         SiteBuilder.Result site = new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty())
                 .build(Path.of("content"));
