@@ -24,6 +24,8 @@ final class PropertyTableReader {
 
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** "and" in the corpus's languages, leading a part of an operating system list. */
+    private static final Pattern CONJUNCTION = Pattern.compile("^(?i)(and|e|und|et|y)\\s+");
     private static final Pattern PARENS = Pattern.compile("^(.*?)\\s*\\((.+)\\)\\s*$");
     private static final Pattern OS_SPLIT = Pattern.compile(
             "\\s*(?:,|;|、|，)\\s*(?:(?:and|e|und|et|y|and also)\\s+)?|\\s+(?:and|e|und|et|y)\\s+");
@@ -172,7 +174,7 @@ final class PropertyTableReader {
         }
         List<String> out = new ArrayList<>();
         for (String part : OS_SPLIT.split(clean(row.value()))) {
-            String p = part.replaceFirst("^(?i)(and|e|und|et|y)\\s+", "").strip();
+            String p = CONJUNCTION.matcher(part).replaceFirst("").strip();
             if (!p.isEmpty() && !out.contains(p)) {
                 out.add(p);
             }

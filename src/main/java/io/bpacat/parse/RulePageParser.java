@@ -34,6 +34,7 @@ public final class RulePageParser {
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
     private static final Pattern ESCAPE = Pattern.compile("\\\\(.)");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern TRAILING_PARENS = Pattern.compile("\\s*\\(.*\\)\\s*$");
     private static final Pattern GUID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern ALERT = Pattern.compile("^\\s*\\[!([A-Za-z]+)\\]");
@@ -253,7 +254,7 @@ public final class RulePageParser {
         }
         String text = plain(headingText);
         return vocabulary.lookup(Vocabulary.Kind.SECTION, text)
-                .or(() -> vocabulary.lookup(Vocabulary.Kind.SECTION, text.replaceFirst("\\s*\\(.*\\)\\s*$", "")))
+                .or(() -> vocabulary.lookup(Vocabulary.Kind.SECTION, TRAILING_PARENS.matcher(text).replaceFirst("")))
                 .map(Vocabulary.Term::key).flatMap(SectionRole::ofKey);
     }
 

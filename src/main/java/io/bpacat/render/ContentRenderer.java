@@ -75,6 +75,7 @@ public final class ContentRenderer {
         this.trees = trees;
         MutableDataSet options = io.bpacat.parse.RulePageParser.markdownOptions();
         options.set(HtmlRenderer.SOFT_BREAK, "\n");
+        options.set(HtmlRenderer.GENERATE_HEADER_ID, false); // headingIds() gives the IDs; Flexmark's are not rendered
         this.parser = Parser.builder(options).build();
         this.renderer = HtmlRenderer.builder(options).build();
         this.safelist = safelist();

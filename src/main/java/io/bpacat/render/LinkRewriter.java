@@ -82,7 +82,7 @@ public final class LinkRewriter {
     }
 
     private static Result toOriginal(String h, String path, String suffix, URI original) {
-        String p = path.replaceFirst("(?i)\\.md$", "");
+        String p = SitePaths.withoutMd(path);
         try {
             return Result.keep(original.resolve(new URI(null, null, p, null)).toString() + suffix);
         } catch (URISyntaxException | IllegalArgumentException e) {
@@ -94,7 +94,7 @@ public final class LinkRewriter {
         if (resolved == null) {
             return Optional.empty();
         }
-        for (String candidate : new String[] {resolved, resolved + ".md", resolved.replaceFirst("/$", "") + ".md"}) {
+        for (String candidate : new String[] {resolved, resolved + ".md", (resolved.endsWith("/") ? resolved.substring(0, resolved.length() - 1) : resolved) + ".md"}) {
             String hit = pathsBySource.get(candidate);
             if (hit == null) {
                 hit = pathsBySourceFolded.get(candidate.toLowerCase(Locale.ROOT));

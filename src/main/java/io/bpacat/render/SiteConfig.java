@@ -54,7 +54,7 @@ public record SiteConfig(String title, String baseUrl, String origin) {
             return Optional.empty();
         }
         String folder = origin.replace("{locale}", locale.toLowerCase(Locale.ROOT));
-        String page = localPath.replaceFirst("(?i)\\.md$", "");
+        String page = SitePaths.withoutMd(localPath);
         return parse(folder.endsWith("/") ? folder : folder + "/").map(u -> u.resolve(encodePath(page)));
     }
 

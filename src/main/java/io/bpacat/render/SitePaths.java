@@ -39,7 +39,13 @@ public final class SitePaths {
 
     /** The redirect from a page's original file name: {@code it-it/Avoid-pausing-a-virtual-machine/}. */
     public static String originalName(String locale, String source) {
-        return locale(locale) + "/" + localPath(source).replaceFirst("(?i)\\.md$", "") + "/";
+        return locale(locale) + "/" + withoutMd(localPath(source)) + "/";
+    }
+
+    /** A path without its {@code .md} ending (in any case): {@code a/b.MD} → {@code a/b}; another path as it is. */
+    public static String withoutMd(String path) {
+        int at = path.length() - 3;
+        return at >= 0 && path.regionMatches(true, at, ".md", 0, 3) ? path.substring(0, at) : path;
     }
 
     /** A source path without its locale folder: {@code it-it/a/b.md} → {@code a/b.md}. */

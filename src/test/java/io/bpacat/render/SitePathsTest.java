@@ -32,4 +32,14 @@ class SitePathsTest {
         assertEquals("", SitePaths.home("en-US", "en-US"));
         assertEquals("fr-fr/", SitePaths.home("fr-FR", "en-US"));
     }
+
+    @Test
+    void onlyAFinalMdEndingInAnyCaseIsDropped() {
+        assertEquals("it-it/Page/", SitePaths.originalName("it-IT", "it-it/Page.MD"));
+        assertEquals("a/b", SitePaths.withoutMd("a/b.Md"));
+        assertEquals("a.md/b", SitePaths.withoutMd("a.md/b"));
+        assertEquals("a/b.mdx", SitePaths.withoutMd("a/b.mdx"));
+        assertEquals("", SitePaths.withoutMd(".md"));
+        assertEquals("md", SitePaths.withoutMd("md"));
+    }
 }
