@@ -45,10 +45,14 @@ compare() { # name dir runs: each tool builds into an empty folder, then again o
   if [ $have_hugo = 1 ]; then
     hf=$(best_of 1 hugo_build)
     h=$(best_of "$runs" hugo_build)
+    local hfiles; hfiles=$(find "$work/out-hugo" -type f | wc -l)
     printf '%-16s %6d pages | bpacat %6d ms %7.0f pages/s (%d files) | hugo %6d ms %7.0f pages/s | bpacat/hugo time %.2f\n' \
       "$name" "$n" "$b" "$(echo "$n*1000/$b" | bc -l)" "$files" "$h" "$(echo "$n*1000/$h" | bc -l)" "$(echo "$b/$h" | bc -l)"
     printf '%-16s %6s       | into an empty folder: bpacat %6d ms | hugo %6d ms | bpacat/hugo time %.2f\n' \
       "" "" "$bf" "$hf" "$(echo "$bf/$hf" | bc -l)"
+    printf '%-16s %6s       | files written per second (rebuild): bpacat %7.0f (%d files) | hugo %7.0f (%d files) | hugo/bpacat rate %.2f\n' \
+      "" "" "$(echo "$files*1000/$b" | bc -l)" "$files" "$(echo "$hfiles*1000/$h" | bc -l)" "$hfiles" \
+      "$(echo "($hfiles/$h)/($files/$b)" | bc -l)"
   else
     printf '%-16s %6d pages | bpacat %6d ms %7.0f pages/s (%d files); into an empty folder %d ms\n' "$name" "$n" "$b" \
       "$(echo "$n*1000/$b" | bc -l)" "$files" "$bf"
