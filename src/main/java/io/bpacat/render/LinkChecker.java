@@ -311,16 +311,16 @@ public final class LinkChecker {
         private String content;
 
         /** The names {@link #attribute} reads; a page's other attributes (class, lang, rel, ...) are not decoded. */
-        private static final List<String> READ = List.of("id", "name", "href", "src", "http-equiv", "content");
-
         @Override
         public boolean wants(byte[] html, int nameFrom, int nameTo) {
-            for (String read : READ) {
-                if (asciiEqualsIgnoreCase(html, nameFrom, nameTo, read)) {
-                    return true;
-                }
-            }
-            return false;
+            return switch (nameTo - nameFrom) {
+                case 2 -> asciiEqualsIgnoreCase(html, nameFrom, "id");
+                case 3 -> asciiEqualsIgnoreCase(html, nameFrom, "src");
+                case 4 -> asciiEqualsIgnoreCase(html, nameFrom, "href") || asciiEqualsIgnoreCase(html, nameFrom, "name");
+                case 7 -> asciiEqualsIgnoreCase(html, nameFrom, "content");
+                case 10 -> asciiEqualsIgnoreCase(html, nameFrom, "http-equiv");
+                default -> false;
+            };
         }
 
         @Override
@@ -381,11 +381,8 @@ public final class LinkChecker {
         return close < 0 || close >= end ? null : new int[] {nameStart, i, i + 2, close};
     }
 
-    /** Whether the bytes are the ASCII name, letters in either case (the other characters the same). */
-    private static boolean asciiEqualsIgnoreCase(byte[] bytes, int from, int to, String name) {
-        if (to - from != name.length()) {
-            return false;
-        }
+    /** Whether the bytes from {@code from} are the lower-case ASCII name, its letters in either case. */
+    private static boolean asciiEqualsIgnoreCase(byte[] bytes, int from, String name) {
         for (int i = 0; i < name.length(); i++) {
             int b = bytes[from + i];
             int c = name.charAt(i);
