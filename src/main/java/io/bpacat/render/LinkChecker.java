@@ -103,7 +103,7 @@ public final class LinkChecker {
      */
     public List<Broken> check(SiteFiles site, Scans made) {
         Set<String> paths = earlier != null ? site.paths() : null; // compared with the last check's when reused
-        List<String> pages = site.pathsUnordered().stream().filter(LinkChecker::isPage).sorted().toList();
+        List<String> pages = site.pathsUnordered().stream().filter(LinkChecker::isPage).toList();
         Map<String, Scan> scans = pages.parallelStream().collect(java.util.stream.Collectors.toConcurrentMap(p -> p, p -> {
             Scan read = made == null ? null : made.byPath.get(p);
             return read != null ? read : scan(p, site.get(p));
@@ -113,12 +113,18 @@ public final class LinkChecker {
         List<List<Broken>> found = pages.parallelStream().map(page -> onlyChangedPages
                 && scans.get(page) == lastScans.get(page) ? lastBroken.get(page) : check(page, scans.get(page), site, scans))
                 .toList();
-        Map<String, List<Broken>> byPage = new HashMap<>();
-        List<Broken> out = new ArrayList<>();
+        Map<String, List<Broken>> byPage = earlier != null ? new HashMap<>() : null; // kept for the next check
+        Map<String, List<Broken>> brokenByPage = new java.util.TreeMap<>(); // the pages in path order: few, if any
         for (int i = 0; i < pages.size(); i++) {
-            out.addAll(found.get(i));
-            byPage.put(pages.get(i), found.get(i));
+            if (byPage != null) {
+                byPage.put(pages.get(i), found.get(i));
+            }
+            if (!found.get(i).isEmpty()) {
+                brokenByPage.put(pages.get(i), found.get(i));
+            }
         }
+        List<Broken> out = new ArrayList<>();
+        brokenByPage.values().forEach(out::addAll);
         if (earlier != null) {
             lastPaths = paths;
             lastScans = scans;

@@ -98,6 +98,22 @@ class LinkCheckerScanTest {
     }
 
     @Test
+    void brokenLinksComeInPagePathOrderAndEachPagesInLinkOrder() {
+        for (List<String> order : List.of(List.of("b", "a", "c"), List.of("c", "b", "a"), List.of("a", "c", "b"))) {
+            SiteFiles site = new SiteFiles();
+            for (String page : order) {
+                site.put(page + "/index.html", "<a href=\"../" + page + "-gone-2/\"></a><a href=\"#" + page
+                        + "-nowhere\"></a><a href=\"../c/\"></a>");
+            }
+            List<String> broken = new LinkChecker("/").check(site).stream()
+                    .map(b -> b.page() + " " + b.href()).toList();
+            assertEquals(List.of("a/index.html ../a-gone-2/", "a/index.html #a-nowhere", "b/index.html ../b-gone-2/",
+                    "b/index.html #b-nowhere", "c/index.html ../c-gone-2/", "c/index.html #c-nowhere"), broken,
+                    "pages added in the order " + order);
+        }
+    }
+
+    @Test
     void everyPageOfTheProjectSiteIsReadAsTheExpressionsReadIt() {
         SiteBuilder.Result site = new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty())
                 .build(Path.of("content"));
