@@ -60,7 +60,10 @@ final class MarkdownText {
         return out.toString();
     }
 
-    /** Where {@code ^} matches in a multi-line Java pattern: after a line terminator (not inside \r\n), not at the end. */
+    /**
+     * Where {@code ^} matches in a multi-line Java pattern: at the start, and after a line terminator (not between \r
+     * and \n); never at the end.
+     */
     private static boolean lineStart(String s, int i) {
         if (i == 0) {
             return s.length() > 0;

@@ -130,8 +130,11 @@ public final class Vocabulary {
     /** Folds a label or value to its comparable form. */
     public static String normalize(String s) {
         String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
-        n = TAGS.matcher(n).replaceAll(" ").replace("**", "").replace("__", "").replace('*', ' ')
-                .replace('\u2019', '\'').replace('\u00a0', ' ').replace("\\", "");
+        if (n.indexOf('<') >= 0) {
+            n = TAGS.matcher(n).replaceAll(" ");
+        }
+        n = n.replace("**", "").replace("__", "").replace('*', ' ').replace('\u2019', '\'').replace('\u00a0', ' ')
+                .replace("\\", "");
         n = SPACE.matcher(n).replaceAll(" ").strip();
         while (n.endsWith(":") || n.endsWith("：")) {
             n = n.substring(0, n.length() - 1).strip();

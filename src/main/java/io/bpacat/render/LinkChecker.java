@@ -322,7 +322,8 @@ public final class LinkChecker {
             return switch (nameTo - nameFrom) {
                 case 2 -> asciiEqualsIgnoreCase(html, nameFrom, "id");
                 case 3 -> asciiEqualsIgnoreCase(html, nameFrom, "src");
-                case 4 -> asciiEqualsIgnoreCase(html, nameFrom, "href") || asciiEqualsIgnoreCase(html, nameFrom, "name");
+                case 4 -> asciiEqualsIgnoreCase(html, nameFrom, "href")
+                        || asciiEqualsIgnoreCase(html, nameFrom, "name");
                 case 7 -> asciiEqualsIgnoreCase(html, nameFrom, "content");
                 case 10 -> asciiEqualsIgnoreCase(html, nameFrom, "http-equiv");
                 default -> false;
