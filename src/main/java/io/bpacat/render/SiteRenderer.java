@@ -429,8 +429,7 @@ public final class SiteRenderer {
             return new RuleView(id, assetId == null ? "" : assetId, t.title(), t.description(), severity, category,
                     product == null ? "" : product, os, t.appliesTo(), body, t.machineTranslated(), t.date(),
                     date.map(LocalDate::toString).orElse(""),
-                    date.map(d -> DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-                            .withLocale(Locale.forLanguageTag(t.locale())).format(d)).orElse(t.date()),
+                    date.map(d -> longDate(t.locale()).format(d)).orElse(t.date()),
                     t.source(), original.map(URI::toString).orElse(""), parent, rules, checker);
         }
 
@@ -450,6 +449,10 @@ public final class SiteRenderer {
             "allRules", "more", "playground.same", "playground.changed", "playground.broken", "tooLarge");
 
     private static final Map<String, String> LANGUAGE_NAMES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Map<String, DateTimeFormatter> LONG_DATES = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The forms {@code ms.date} is written in, tried in this order. */
+    private static final List<DateTimeFormatter> DATE_FORMS = java.util.stream.Stream.of("M/d/yyyy", "yyyy-MM-dd",
+            "M/d/yy").map(p -> DateTimeFormatter.ofPattern(p, Locale.ROOT)).toList();
 
     /** The name of a language in itself: {@code it-IT} → "Italiano (Italia)". */
     static String languageName(String locale) {
@@ -462,11 +465,17 @@ public final class SiteRenderer {
         return name.isEmpty() ? locale : name.substring(0, 1).toUpperCase(l) + name.substring(1);
     }
 
+    /** The long date format of a locale ({@code 16 agosto 2016}). */
+    private static DateTimeFormatter longDate(String locale) {
+        return LONG_DATES.computeIfAbsent(locale, l -> DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+                .withLocale(Locale.forLanguageTag(l)));
+    }
+
     /** {@code ms.date} as written ({@code 8/16/2016}, {@code 2016-08-16}) as a date, if it reads as one. */
     static Optional<LocalDate> date(String text) {
-        for (String pattern : new String[] {"M/d/yyyy", "yyyy-MM-dd", "M/d/yy"}) {
+        for (DateTimeFormatter form : DATE_FORMS) {
             try {
-                return Optional.of(LocalDate.parse(text.strip(), DateTimeFormatter.ofPattern(pattern, Locale.ROOT)));
+                return Optional.of(LocalDate.parse(text.strip(), form));
             } catch (DateTimeParseException e) {
                 // try the next form
             }
