@@ -39,15 +39,14 @@ compare() { # name dir runs: each tool builds into an empty folder, then again o
       --destination "$(realpath -m "$work/out-hugo")" --cleanDestinationDir
   }
   rm -rf "$work/out-bpacat" "$work/.out-bpacat.bpacat-previous" "$work/out-hugo"
-  # the deletion is not part of a build: on ext4, a build made just after deleting tens of thousands of files spends
-  # seconds of system time passing over their inodes (5 to 7 s at 20,000 pages); each tool starts once it settled
-  settle() { sync; sleep 3; }
-  settle
+  # the first build into an empty folder is noisy on a file system like this machine's (ext4 without a journal):
+  # after many files were deleted, making new inodes can cost from 8 s to over 30 s of system time from one run to
+  # the next (perf: ext4's recently_deleted and find_get_block; a pause or a sync before did not change that);
+  # the rebuild is the stable figure
   bf=$(best_of 1 bpacat_build)
   b=$(best_of "$runs" bpacat_build)
   local files; files=$(find "$work/out-bpacat" -type f | wc -l)
   if [ $have_hugo = 1 ]; then
-    settle
     hf=$(best_of 1 hugo_build)
     h=$(best_of "$runs" hugo_build)
     local hfiles; hfiles=$(find "$work/out-hugo" -type f | wc -l)
