@@ -94,7 +94,8 @@ public final class LinkRewriter {
         if (resolved == null) {
             return Optional.empty();
         }
-        for (String candidate : new String[] {resolved, resolved + ".md", (resolved.endsWith("/") ? resolved.substring(0, resolved.length() - 1) : resolved) + ".md"}) {
+        String folderless = resolved.endsWith("/") ? resolved.substring(0, resolved.length() - 1) : resolved;
+        for (String candidate : new String[] {resolved, resolved + ".md", folderless + ".md"}) {
             String hit = pathsBySource.get(candidate);
             if (hit == null) {
                 hit = pathsBySourceFolded.get(candidate.toLowerCase(Locale.ROOT));

@@ -119,22 +119,16 @@ public final class SiteBuilder {
      * the result keeps their bytes.
      */
     public Result buildInto(Path content, Path out) {
-        return buildInto(content, out, true);
+        return buildInto(content, out, true, true);
     }
 
     /**
      * buildInto(content, out), where {@code keep} says whether the result keeps the files' bytes ({@code serve}
-     * serves them from memory). A build that does not keep them reads each page's links for the link check as the
-     * page is made, and holds no more than the paths of the files it wrote: the bytes of a large site do not stay in
-     * memory, each copied by the collector, to the end of the build.
-     */
-    public Result buildInto(Path content, Path out, boolean keep) {
-        return buildInto(content, out, keep, true);
-    }
-
-    /**
-     * buildInto(content, out, keep), where {@code keepPrevious} says whether the output replaced is kept beside the new
-     * one for the next build to write into ({@link OutputFolder}); false deletes it, and any kept before.
+     * serves them from memory) and {@code keepPrevious} whether the output replaced is kept beside the new one for
+     * the next build to write into ({@link OutputFolder}; false deletes it, and any kept before). A build that does
+     * not keep the bytes reads each page's links for the link check as the page is made, and holds no more than the
+     * paths of the files it wrote: the bytes of a large site do not stay in memory, each copied by the collector, to
+     * the end of the build.
      */
     public Result buildInto(Path content, Path out, boolean keep, boolean keepPrevious) {
         List<Result> built = new ArrayList<>(1);
@@ -213,7 +207,7 @@ public final class SiteBuilder {
         Path file = configFile.orElse(content.resolve(SiteConfig.FILE_NAME));
         SiteConfig config = SiteConfig.read(file, configFile.isPresent() ? file.toString() : SiteConfig.FILE_NAME,
                 configDiags);
-        SiteRenderer.Site site = renderer(config).render(cat.catalog(), output.files());
+        SiteRenderer.Site site = renderer(config).render(cat.catalog(), output.files().get());
         if (checker == null || !checker.basePath().equals(config.basePath())) {
             checker = new LinkChecker(config.basePath(), incremental);
         }

@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.Supplier;
 
 /**
  * The catalog as a site, in memory: a page per rule and locale, a language picker per rule, a page per overview
@@ -92,12 +91,12 @@ public final class SiteRenderer {
     }
 
     public Site render(Catalog catalog) {
-        return render(catalog, SiteFiles::new);
+        return render(catalog, new SiteFiles());
     }
 
-    /** Renders the site into the files {@code files} makes (with a sink: each file goes there as it is made). */
-    public Site render(Catalog catalog, Supplier<SiteFiles> files) {
-        Job job = new Job(catalog, files.get());
+    /** Renders the site into {@code files} (with a sink: each file goes there as it is made). */
+    public Site render(Catalog catalog, SiteFiles files) {
+        Job job = new Job(catalog, files);
         if (memo != null && !job.pathBySource.equals(memoLinks)) {
             memo.clear();
             memoLinks = job.pathBySource;

@@ -163,9 +163,9 @@ public class SiteBuilderTest {
     void aBuildThatDoesNotKeepItsFilesWritesTheSameSiteAndFindsTheSameBrokenLinks(@TempDir Path tmp) throws IOException {
         for (String fixture : List.of("small", "broken-links")) {
             SiteBuilder.Result kept = new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty())
-                    .buildInto(FIXTURES.resolve(fixture), tmp.resolve(fixture + "-kept"), true);
+                    .buildInto(FIXTURES.resolve(fixture), tmp.resolve(fixture + "-kept"), true, true);
             SiteBuilder.Result written = new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty())
-                    .buildInto(FIXTURES.resolve(fixture), tmp.resolve(fixture), false);
+                    .buildInto(FIXTURES.resolve(fixture), tmp.resolve(fixture), false, true);
             assertSameTree(tmp.resolve(fixture + "-kept"), tmp.resolve(fixture));
             assertEquals(kept.files().paths(), written.files().paths());
             assertEquals(kept.broken(), written.broken());
@@ -174,7 +174,7 @@ public class SiteBuilderTest {
             assertThrows(IllegalStateException.class, () -> written.files().get(page), "its bytes are on disk only");
         }
         assertFalse(new SiteBuilder("en-US", TemplateSource.builtIn(), Optional.empty())
-                .buildInto(FIXTURES.resolve("broken-links"), tmp.resolve("again"), false).broken().isEmpty());
+                .buildInto(FIXTURES.resolve("broken-links"), tmp.resolve("again"), false, true).broken().isEmpty());
     }
 
     static void assertSameTree(Path a, Path b) throws IOException {
